@@ -1,0 +1,303 @@
+package io.eventsourcing.application;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.domain.Aggregate;
+import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.persistence.ApplicationRecorder;
+import io.eventsourcing.persistence.Environment;
+import io.eventsourcing.persistence.InfrastructureFactory;
+import io.eventsourcing.persistence.Mapper;
+import io.eventsourcing.persistence.Recording;
+import io.eventsourcing.persistence.Tracking;
+import io.eventsourcing.persistence.Transcoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Design: an application is the unit of configuration and of persistence. Its constructor resolves the
+ * backend from the environment once (InfrastructureFactory), builds the mapper (transcoder, compressor,
+ * cipher), the recorder, the event store, the snapshot store when snapshotting is on, the repository
+ * and the notification log, and fails right there on any bad setting. After construction an
+ * application holds no mutable state of its own except the repository's cache, so one instance serves
+ * every thread. save() records the pending events of all given aggregates in one atomic insert; only
+ * when that succeeded are the events removed from the aggregates, the cache updated and automatic
+ * snapshots taken, so a failed save loses nothing.
+ */
+
+/**
+ * An event-sourced application: subclass it with command and query methods that get aggregates from
+ * the {@link #repository()}, call their commands, and {@link #save} them.
+ *
+ * <pre>{@code
+ * public class TrainingSchool extends Application {
+ *     public TrainingSchool(Map<String, String> env) { super(env); }
+ *     public void register(String name) { save(Dog.register(name)); }
+ * }
+ * }</pre>
+ *
+ * <p>Configured from the {@code env} map given to the constructor over the process environment; a
+ * variable prefixed by the upper-cased {@link #name()} wins ({@code TRAININGSCHOOL_PERSISTENCE_MODULE}
+ * over {@code PERSISTENCE_MODULE}). See {@link InfrastructureFactory} for the persistence variables;
+ * the application itself reads {@code AGGREGATE_CACHE_MAXSIZE}, {@code AGGREGATE_CACHE_FASTFORWARD} and
+ * {@code IS_SNAPSHOTTING_ENABLED}.
+ *
+ * <p>Thread-safe. Close it (try-with-resources) to release its database connections.
+ */
+public class Application implements AutoCloseable {
+    /** Unset: no cache. 0 or less: unbounded. Above 0: the most recently used aggregates, up to that many. */
+    public static final String AGGREGATE_CACHE_MAXSIZE = "AGGREGATE_CACHE_MAXSIZE";
+    /** {@code true} (default): bring a cached aggregate up to date with newer events on every get. */
+    public static final String AGGREGATE_CACHE_FASTFORWARD = "AGGREGATE_CACHE_FASTFORWARD";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Environment environment;
+    private final InfrastructureFactory factory;
+    private final Mapper mapper;
+    private final ApplicationRecorder recorder;
+    private final EventStore events;
+    private final @Nullable SnapshotStore snapshots;
+    private final Repository repository;
+    private final NotificationLog notificationLog;
+    private final Map<Class<?>, Integer> intervals;
+    private final @Nullable AggregateCache cache;
+    private final boolean cacheSavedAggregates;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** An application configured by the process environment alone. */
+    public Application() {
+        this(Map.of());
+    }
+
+    /**
+     * An application configured by {@code env} over the process environment.
+     *
+     * @throws io.eventsourcing.persistence.ConfigurationException if a setting is invalid, naming it
+     */
+    @SuppressWarnings("this-escape") // name(), transcoder() and the other hooks are documented as construction-time
+    public Application(Map<String, String> env) {
+        requireNonNull(env, "env");
+        this.environment = Environment.of(name(), env);
+        this.factory = InfrastructureFactory.construct(environment);
+        try {
+            this.mapper = factory.mapper(transcoder());
+            this.recorder = constructRecorder(factory);
+            this.events = new EventStore(mapper, recorder);
+            this.intervals = Map.copyOf(snapshottingIntervals());
+            boolean snapshotting = environment.contains(InfrastructureFactory.IS_SNAPSHOTTING_ENABLED)
+                    ? factory.isSnapshottingEnabled()
+                    : isSnapshottingEnabled() || !intervals.isEmpty();
+            this.snapshots = snapshotting ? new SnapshotStore(mapper, factory.aggregateRecorder("snapshots")) : null;
+            this.cache = environment.contains(AGGREGATE_CACHE_MAXSIZE)
+                    ? new AggregateCache(environment.getInt(AGGREGATE_CACHE_MAXSIZE, 0))
+                    : null;
+            boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
+            this.cacheSavedAggregates = cache != null && !fastForward;
+            this.repository = new Repository(events, snapshots, cache, fastForward);
+            this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
+        } catch (RuntimeException e) {
+            factory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The application's name: its class's simple name unless overridden. It prefixes the application's
+     * variables and names its tables. Called during construction, so it must not use instance fields.
+     */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * Whether to keep snapshots when {@code IS_SNAPSHOTTING_ENABLED} is not set. Default false.
+     * Called during construction.
+     */
+    protected boolean isSnapshottingEnabled() {
+        return false;
+    }
+
+    /**
+     * Aggregate classes snapshotted automatically every so many versions; a non-empty map turns
+     * snapshotting on unless {@code IS_SNAPSHOTTING_ENABLED} says otherwise. Called during construction.
+     */
+    protected Map<Class<? extends Aggregate<?>>, Integer> snapshottingIntervals() {
+        return Map.of();
+    }
+
+    /**
+     * The JSON transcoder; override to register Jackson modules for your value types. Called during
+     * construction.
+     */
+    protected Transcoder transcoder() {
+        return Transcoder.standard();
+    }
+
+    /** Makes the application's recorder; process applications need a process recorder. */
+    protected ApplicationRecorder constructRecorder(InfrastructureFactory factory) {
+        return factory.applicationRecorder();
+    }
+
+    /** The application's settings. */
+    public Environment env() {
+        return environment;
+    }
+
+    /** The backend's factory. */
+    public InfrastructureFactory factory() {
+        return factory;
+    }
+
+    /** The mapper between domain events and stored events. */
+    public Mapper mapper() {
+        return mapper;
+    }
+
+    /** The recorder of the application's events. */
+    public ApplicationRecorder recorder() {
+        return recorder;
+    }
+
+    /** The event store. */
+    public EventStore events() {
+        return events;
+    }
+
+    /** The snapshot store, if snapshotting is enabled. */
+    public Optional<SnapshotStore> snapshots() {
+        return Optional.ofNullable(snapshots);
+    }
+
+    /** The repository of the application's aggregates. */
+    public Repository repository() {
+        return repository;
+    }
+
+    /** The log of all the application's events in the order they were recorded. */
+    public NotificationLog notificationLog() {
+        return notificationLog;
+    }
+
+    /**
+     * Records the pending events of the aggregates atomically: all of them or, on failure, none (and
+     * then the aggregates keep their pending events). Then takes any automatic snapshots.
+     *
+     * @return one recording per event, with its notification id
+     * @throws RecordConflictException if another writer recorded an event at the same version first
+     * @throws io.eventsourcing.persistence.PersistenceException if the store fails
+     */
+    public List<Recording> save(Aggregate<?>... aggregates) {
+        requireNonNull(aggregates, "aggregates");
+        return record(Arrays.asList(aggregates), null);
+    }
+
+    /**
+     * Records the aggregates' pending events together with a tracking position, as {@link #save}
+     * does; for process applications, whose recorder is a process recorder.
+     */
+    protected List<Recording> record(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
+        checkOpen();
+        List<Recording> recordings = events.put(aggregates, tracking);
+        if (cache != null) {
+            for (Aggregate<?> aggregate : aggregates) {
+                if (io.eventsourcing.internal.AggregateAccess.get().isDiscarded(aggregate)) {
+                    cache.remove(aggregate.id());
+                } else if (cacheSavedAggregates) {
+                    cache.put(mapper.copy(aggregate));
+                }
+            }
+        }
+        takeAutomaticSnapshots(aggregates, recordings);
+        return recordings;
+    }
+
+    /**
+     * Takes a snapshot of an aggregate at its current version.
+     *
+     * @throws IllegalStateException if snapshotting is not enabled
+     * @throws AggregateNotFoundException if the aggregate does not exist
+     */
+    public void takeSnapshot(UUID id) {
+        SnapshotStore store = requireSnapshots();
+        store.put(mapper.takeSnapshot(repository.get(id)));
+    }
+
+    /**
+     * Takes a snapshot of an aggregate as it was at {@code version}.
+     *
+     * @throws IllegalStateException if snapshotting is not enabled
+     * @throws AggregateNotFoundException if the aggregate did not exist at that version
+     */
+    public void takeSnapshot(UUID id, long version) {
+        SnapshotStore store = requireSnapshots();
+        store.put(mapper.takeSnapshot(repository.get(id, version)));
+    }
+
+    /** Closes the recorders and the factory. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            factory.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    private void takeAutomaticSnapshots(List<? extends Aggregate<?>> aggregates, List<Recording> recordings) {
+        if (snapshots == null || intervals.isEmpty()) {
+            return;
+        }
+        Map<UUID, Aggregate<?>> byId = new LinkedHashMap<>();
+        aggregates.forEach(a -> byId.put(a.id(), a));
+        List<DomainEvent> due = new ArrayList<>();
+        for (Recording recording : recordings) {
+            DomainEvent event = recording.domainEvent();
+            Aggregate<?> aggregate = byId.get(event.originatorId());
+            Integer interval = aggregate == null ? null : intervals.get(aggregate.getClass());
+            if (interval != null && interval > 0 && event.originatorVersion() % interval == 0) {
+                due.add(event);
+            }
+        }
+        for (DomainEvent event : due) {
+            Aggregate<?> aggregate = byId.get(event.originatorId());
+            try {
+                if (aggregate != null && aggregate.version() == event.originatorVersion()) {
+                    snapshots.put(mapper.takeSnapshot(aggregate));
+                } else {
+                    takeSnapshot(event.originatorId(), event.originatorVersion());
+                }
+            } catch (RuntimeException e) {
+                // The events are recorded; a missing snapshot only makes loading slower.
+                LOG.warn("{}: could not take the automatic snapshot of {} at version {}", name(),
+                        event.originatorId(), event.originatorVersion(), e);
+            }
+        }
+    }
+
+    private SnapshotStore requireSnapshots() {
+        if (snapshots == null) {
+            throw new IllegalStateException(name() + " does not keep snapshots: set IS_SNAPSHOTTING_ENABLED=true, "
+                    + "or override isSnapshottingEnabled() or snapshottingIntervals()");
+        }
+        return snapshots;
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException(name() + " is closed");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.eventsourcing.application;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.domain.Aggregate;
+import io.eventsourcing.domain.Discarded;
+import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.domain.Topics;
+import io.eventsourcing.internal.AggregateAccess;
+import io.eventsourcing.persistence.Mapper;
+import io.eventsourcing.persistence.StoredEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gets aggregates: from the latest snapshot (if snapshots are kept) and the events after it, or from
+ * the cache ({@code AGGREGATE_CACHE_MAXSIZE}). With {@code AGGREGATE_CACHE_FASTFORWARD} (the default)
+ * a cached aggregate is brought up to date with the events recorded since it was cached, under a lock
+ * of its own, so concurrent writers through other applications are seen. Every call returns a new
+ * instance that the caller owns: copies never alias the cached aggregate.
+ *
+ * <p>Thread-safe.
+ */
+public final class Repository {
+    private final EventStore events;
+    private final @Nullable SnapshotStore snapshots;
+    private final @Nullable AggregateCache cache;
+    private final boolean fastForward;
+    private final Mapper mapper;
+
+    Repository(EventStore events, @Nullable SnapshotStore snapshots, @Nullable AggregateCache cache,
+            boolean fastForward) {
+        this.events = events;
+        this.snapshots = snapshots;
+        this.cache = cache;
+        this.fastForward = fastForward;
+        this.mapper = events.mapper();
+    }
+
+    /**
+     * The aggregate with the given id, at its current version.
+     *
+     * @throws AggregateNotFoundException if there is none or it has been discarded
+     * @throws ClassCastException if the caller expects another aggregate type
+     */
+    public <A extends Aggregate<?>> A get(UUID id) {
+        requireNonNull(id, "id");
+        if (cache == null) {
+            return load(id, null);
+        }
+        Aggregate<?> cached = cache.get(id);
+        if (cached == null) {
+            A loaded = load(id, null);
+            cache.put(mapper.copy(loaded));
+            return loaded;
+        }
+        if (!fastForward) {
+            return uncheckedCast(mapper.copy(cached));
+        }
+        AggregateCache.AutoCloseableLock lock = cache.lock(id);
+        try {
+            Aggregate<?> current = cache.get(id);
+            if (current == null) {
+                current = load(id, null);
+                cache.put(current);
+            } else {
+                AggregateAccess access = AggregateAccess.get();
+                for (DomainEvent event : events.get(id, current.version(), null, false, null)) {
+                    access.replay(current, event);
+                }
+                if (access.isDiscarded(current)) {
+                    cache.remove(id);
+                    throw notFound(id, "has been discarded");
+                }
+            }
+            return uncheckedCast(mapper.copy(current));
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * The aggregate as it was at {@code version}. Never served from the cache.
+     *
+     * @throws AggregateNotFoundException if it did not exist at that version or was discarded by then
+     */
+    public <A extends Aggregate<?>> A get(UUID id, long version) {
+        requireNonNull(id, "id");
+        if (version < 1) {
+            throw notFound(id, "has no version " + version + "; versions start at 1");
+        }
+        return load(id, version);
+    }
+
+    /**
+     * The aggregate with the given id, checked to be of the given type.
+     *
+     * @throws AggregateNotFoundException if there is none or it has been discarded
+     * @throws IllegalArgumentException if it is of another type
+     */
+    public <A extends Aggregate<?>> A get(Class<A> type, UUID id) {
+        requireNonNull(type, "type");
+        Aggregate<?> aggregate = get(id);
+        if (!type.isInstance(aggregate)) {
+            throw new IllegalArgumentException("aggregate " + id + " is a " + aggregate.getClass().getName()
+                    + ", not a " + type.getName());
+        }
+        return type.cast(aggregate);
+    }
+
+    /** Whether an aggregate with the id exists and has not been discarded. */
+    public boolean contains(UUID id) {
+        requireNonNull(id, "id");
+        List<StoredEvent> last = events.recorder().selectEvents(id, null, null, true, 1);
+        return !last.isEmpty() && !last.getFirst().topic().equals(Topics.of(Discarded.class));
+    }
+
+    private <A extends Aggregate<?>> A load(UUID id, @Nullable Long version) {
+        AggregateAccess access = AggregateAccess.get();
+        Aggregate<?> aggregate = null;
+        Long after = null;
+        if (snapshots != null) {
+            Optional<io.eventsourcing.domain.Snapshot> snapshot = snapshots.latest(id, version);
+            if (snapshot.isPresent()) {
+                aggregate = mapper.restore(snapshot.get());
+                after = aggregate.version();
+            }
+        }
+        List<StoredEvent> stored = events.recorder().selectEvents(id, after, version, false, null);
+        if (aggregate == null) {
+            if (stored.isEmpty()) {
+                throw notFound(id, version == null ? "is not recorded" : "is not recorded at version " + version);
+            }
+            aggregate = access.instantiate(mapper.aggregateTypeOf(stored.getFirst()));
+        }
+        for (StoredEvent event : stored) {
+            access.replay(aggregate, mapper.toDomainEvent(event));
+        }
+        if (access.isDiscarded(aggregate)) {
+            throw notFound(id, "has been discarded");
+        }
+        return uncheckedCast(aggregate);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends Aggregate<?>> A uncheckedCast(Aggregate<?> aggregate) {
+        return (A) aggregate;
+    }
+
+    private static AggregateNotFoundException notFound(UUID id, String why) {
+        return new AggregateNotFoundException(id, "aggregate " + id + " " + why);
+    }
+
+    /** The cache, for tests in this package. */
+    @Nullable AggregateCache cache() {
+        return cache;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,230 @@
+package io.eventsourcing.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a backend's recorders and the mapper for one application, from its {@link Environment}.
+ * {@link #construct(Environment)} picks the backend named by {@code PERSISTENCE_MODULE}: a short name
+ * found through {@link InfrastructureFactoryProvider}s ({@code memory}, {@code sqlite}, ...), or the
+ * class name of an {@code InfrastructureFactory} subclass (with a public constructor taking an
+ * {@code Environment}) or of a provider.
+ *
+ * <p>Thread-safe. Closing the factory closes what it made.
+ */
+public abstract class InfrastructureFactory implements AutoCloseable {
+    /** Names the backend: a short name or a class name. Default {@code memory}. */
+    public static final String PERSISTENCE_MODULE = "PERSISTENCE_MODULE";
+    /** An alias of {@link #PERSISTENCE_MODULE} taking a class name, as pyeventsourcing's. */
+    public static final String INFRASTRUCTURE_FACTORY = "INFRASTRUCTURE_FACTORY";
+    /** {@code true}: the application keeps snapshots. Default false. */
+    public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
+    /** {@code zlib}, {@code gzip}, or a {@link Compressor} class name. Default: no compression. */
+    public static final String COMPRESSOR_TOPIC = "COMPRESSOR_TOPIC";
+    /** {@code aes} or a {@link Cipher} class name. Default: {@code aes} when {@code CIPHER_KEY} is set. */
+    public static final String CIPHER_TOPIC = "CIPHER_TOPIC";
+    /** The cipher key, see {@link AesCipher}. */
+    public static final String CIPHER_KEY = AesCipher.CIPHER_KEY;
+    /** {@code false}: do not create tables on start. Default true. */
+    public static final String CREATE_TABLE = "CREATE_TABLE";
+    /** The backend used when nothing is configured. */
+    public static final String DEFAULT_MODULE = "memory";
+
+    private final Environment environment;
+
+    /** @param environment the application's settings */
+    protected InfrastructureFactory(Environment environment) {
+        this.environment = requireNonNull(environment, "environment");
+    }
+
+    /**
+     * The factory of the backend named by {@code PERSISTENCE_MODULE} (or {@code INFRASTRUCTURE_FACTORY}).
+     *
+     * @throws InfrastructureFactoryException if the value names no backend found, listing those found
+     * @throws ConfigurationException if the backend rejects its settings
+     */
+    public static InfrastructureFactory construct(Environment environment) {
+        requireNonNull(environment, "environment");
+        String variable = environment.contains(PERSISTENCE_MODULE) || !environment.contains(INFRASTRUCTURE_FACTORY)
+                ? PERSISTENCE_MODULE : INFRASTRUCTURE_FACTORY;
+        String module = environment.get(variable, DEFAULT_MODULE);
+        List<InfrastructureFactoryProvider> providers = providers();
+        for (InfrastructureFactoryProvider provider : providers) {
+            if (provider.names().contains(module.toLowerCase(Locale.ROOT))) {
+                return provider.create(environment);
+            }
+        }
+        Class<?> type = loadClass(module);
+        if (type == null) {
+            TreeSet<String> names = new TreeSet<>();
+            providers.forEach(p -> names.addAll(p.names()));
+            throw new InfrastructureFactoryException(environment.sourceOf(variable) + " '" + module
+                    + "' is not one of: " + String.join(", ", names)
+                    + " (found on the class path), nor the class name of an InfrastructureFactory or "
+                    + "InfrastructureFactoryProvider; add the backend's jar (e.g. eventsourcing-sqlite) for more");
+        }
+        try {
+            if (InfrastructureFactoryProvider.class.isAssignableFrom(type)) {
+                return ((InfrastructureFactoryProvider) type.getConstructor().newInstance()).create(environment);
+            }
+            if (InfrastructureFactory.class.isAssignableFrom(type)) {
+                return (InfrastructureFactory) type.getConstructor(Environment.class).newInstance(environment);
+            }
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new InfrastructureFactoryException("cannot construct " + type.getName(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new InfrastructureFactoryException(environment.sourceOf(variable) + " '" + module
+                    + "' has no public constructor taking an Environment (factory) or nothing (provider)", e);
+        }
+        throw new InfrastructureFactoryException(environment.sourceOf(variable) + " '" + module
+                + "' is neither an InfrastructureFactory nor an InfrastructureFactoryProvider");
+    }
+
+    /** The settings this factory was made with. */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** A mapper with the standard transcoder and the configured compressor and cipher. */
+    public Mapper mapper() {
+        return mapper(Transcoder.standard());
+    }
+
+    /**
+     * A mapper with the given transcoder and the configured compressor and cipher.
+     *
+     * @throws ConfigurationException if {@code COMPRESSOR_TOPIC}, {@code CIPHER_TOPIC} or
+     *     {@code CIPHER_KEY} is invalid
+     */
+    public Mapper mapper(Transcoder transcoder) {
+        return new Mapper(transcoder, compressor(), cipher());
+    }
+
+    /**
+     * The compressor named by {@code COMPRESSOR_TOPIC}, or null if it is unset.
+     *
+     * @throws ConfigurationException if it names none
+     */
+    public @Nullable Compressor compressor() {
+        String topic = environment.get(COMPRESSOR_TOPIC).orElse(null);
+        if (topic == null) {
+            return null;
+        }
+        return switch (topic.toLowerCase(Locale.ROOT)) {
+            case "zlib" -> new ZlibCompressor();
+            case "gzip" -> new GzipCompressor();
+            default -> instantiate(COMPRESSOR_TOPIC, topic, Compressor.class, "zlib, gzip");
+        };
+    }
+
+    /**
+     * The cipher named by {@code CIPHER_TOPIC} (AES when only {@code CIPHER_KEY} is set), or null if
+     * neither is set.
+     *
+     * @throws ConfigurationException if the topic names no cipher or the key is missing or invalid
+     */
+    public @Nullable Cipher cipher() {
+        String topic = environment.get(CIPHER_TOPIC).orElse(null);
+        if (topic == null) {
+            return environment.contains(CIPHER_KEY) ? new AesCipher(environment) : null;
+        }
+        String lower = topic.toLowerCase(Locale.ROOT);
+        if (lower.equals("aes") || topic.equals(AesCipher.class.getName())) {
+            return new AesCipher(environment);
+        }
+        return instantiate(CIPHER_TOPIC, topic, Cipher.class, "aes");
+    }
+
+    /**
+     * Whether {@code IS_SNAPSHOTTING_ENABLED} is true.
+     *
+     * @throws ConfigurationException if it is not a boolean
+     */
+    public boolean isSnapshottingEnabled() {
+        return environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+    }
+
+    /**
+     * Whether tables should be created on first use ({@code CREATE_TABLE}, default true).
+     *
+     * @throws ConfigurationException if it is not a boolean
+     */
+    public boolean createTable() {
+        return environment.getBoolean(CREATE_TABLE, true);
+    }
+
+    /** A recorder for aggregate events or snapshots ({@code purpose}: {@code "events"}, {@code "snapshots"}). */
+    public abstract AggregateRecorder aggregateRecorder(String purpose);
+
+    /** The application's event recorder, with its notification log. */
+    public abstract ApplicationRecorder applicationRecorder();
+
+    /** A tracking recorder, e.g. for a projection's view. */
+    public abstract TrackingRecorder trackingRecorder();
+
+    /** A process recorder, for a process application. */
+    public abstract ProcessRecorder processRecorder();
+
+    /** Closes what the factory made. The default does nothing. */
+    @Override
+    public void close() {}
+
+    private static List<InfrastructureFactoryProvider> providers() {
+        List<InfrastructureFactoryProvider> found = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, InfrastructureFactory.class.getClassLoader()}) {
+            for (InfrastructureFactoryProvider provider : ServiceLoader.load(InfrastructureFactoryProvider.class, loader)) {
+                if (seen.add(provider.getClass())) {
+                    found.add(provider);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static @Nullable Class<?> loadClass(String name) {
+        if (!name.contains(".")) {
+            return null;
+        }
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return Class.forName(name, true, loader != null ? loader : InfrastructureFactory.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private <T> T instantiate(String variable, String className, Class<T> kind, String shortNames) {
+        Class<?> type = loadClass(className);
+        if (type == null || !kind.isAssignableFrom(type)) {
+            throw new ConfigurationException(environment.sourceOf(variable) + " '" + className + "' is not one of: "
+                    + shortNames + ", nor the name of a class implementing " + kind.getName());
+        }
+        try {
+            try {
+                return kind.cast(type.getConstructor(Environment.class).newInstance(environment));
+            } catch (NoSuchMethodException e) {
+                return kind.cast(type.getConstructor().newInstance());
+            }
+        } catch (InvocationTargetException e) {
+            throw new ConfigurationException(environment.sourceOf(variable) + ": constructing " + className
+                    + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new ConfigurationException(environment.sourceOf(variable) + " '" + className
+                    + "' needs a public constructor taking an Environment or nothing", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.eventsourcing.persistence;
+
+import java.io.Serial;
+import org.jspecify.annotations.Nullable;
+
+/** The database reported an internal error. */
+public class InternalException extends DatabaseException {
+    @Serial private static final long serialVersionUID = 1L;
+
+    /** @param message the rule that was broken, with the table, originator and version involved */
+    public InternalException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message the rule that was broken, with the table, originator and version involved
+     * @param cause the driver's exception
+     */
+    public InternalException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

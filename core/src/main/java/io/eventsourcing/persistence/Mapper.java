@@ -1,0 +1,351 @@
+package io.eventsourcing.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.domain.Aggregate;
+import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.domain.EventSourcingException;
+import io.eventsourcing.domain.Snapshot;
+import io.eventsourcing.domain.Topics;
+import io.eventsourcing.domain.Upcaster;
+import io.eventsourcing.domain.Upcasters;
+import io.eventsourcing.internal.AggregateAccess;
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/*
+ * Stored format. An event's state bytes are, after decryption and decompression, the compact JSON
+ *   {"timestamp":"2026-11-23T10:15:30.123456Z","payload":{...},"version":2,"aggregate":"com.example.Dog"}
+ * where "version" (the payload's @EventVersion) appears only when above 1 and "aggregate" (the topic
+ * of the aggregate class) only on an aggregate's first event, so a repository knows what to build.
+ * The stored topic is the payload's topic. A snapshot's bytes are
+ *   {"timestamp":"...","createdOn":"...","state":{...fields...},"version":2}
+ * and its stored topic is the aggregate's. Writing: encode, compress, encrypt; reading reverses it,
+ * upcasts the JSON step by step to the current version, then builds the record.
+ */
+
+/**
+ * Converts domain events and snapshots to stored events and back: JSON through the
+ * {@link Transcoder}, then the optional {@link Compressor}, then the optional {@link Cipher}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Mapper {
+    private static final Map<Class<?>, List<Field>> STATE_FIELDS = new ConcurrentHashMap<>();
+
+    private final Transcoder transcoder;
+    private final @Nullable Compressor compressor;
+    private final @Nullable Cipher cipher;
+
+    /**
+     * @param transcoder JSON encoding
+     * @param compressor applied after encoding, or null for none
+     * @param cipher applied after compression, or null for none
+     */
+    public Mapper(Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher) {
+        this.transcoder = requireNonNull(transcoder, "transcoder");
+        this.compressor = compressor;
+        this.cipher = cipher;
+    }
+
+    /** A mapper with the standard transcoder, no compression and no encryption. */
+    public static Mapper standard() {
+        return new Mapper(Transcoder.standard(), null, null);
+    }
+
+    /** The JSON transcoder. */
+    public Transcoder transcoder() {
+        return transcoder;
+    }
+
+    /** The compressor, or null. */
+    public @Nullable Compressor compressor() {
+        return compressor;
+    }
+
+    /** The cipher, or null. */
+    public @Nullable Cipher cipher() {
+        return cipher;
+    }
+
+    /**
+     * The stored form of a domain event.
+     *
+     * @param event the event
+     * @param aggregateType the class of the aggregate the event creates, for an aggregate's first
+     *     event (the repository builds that class when loading); null otherwise
+     * @throws DataException if the payload cannot be encoded
+     */
+    public StoredEvent toStoredEvent(DomainEvent event, @Nullable Class<?> aggregateType) {
+        Class<?> payloadType = event.payload().getClass();
+        ObjectNode envelope = transcoder.objectNode();
+        envelope.put("timestamp", event.timestamp().toString());
+        envelope.set("payload", transcoder.toTree(event.payload()));
+        int version = Upcasters.currentVersion(payloadType);
+        if (version > 1) {
+            envelope.put("version", version);
+        }
+        if (aggregateType != null) {
+            envelope.put("aggregate", Topics.of(aggregateType));
+        }
+        return new StoredEvent(event.originatorId(), event.originatorVersion(), Topics.of(payloadType), seal(envelope));
+    }
+
+    /**
+     * The domain event a stored event holds, upcast to the payload class's current version.
+     *
+     * @throws DataException if it cannot be decrypted, decompressed, decoded or upcast, naming the
+     *     topic, the originator and the version
+     */
+    public DomainEvent toDomainEvent(StoredEvent stored) {
+        try {
+            ObjectNode envelope = open(stored.state());
+            Class<?> payloadType = Topics.resolve(stored.topic());
+            ObjectNode payload = objectField(envelope, "payload");
+            ObjectNode current = upcast(payloadType, storedVersion(envelope), payload);
+            Object value = transcoder.fromTree(current, payloadType);
+            return new DomainEvent(stored.originatorId(), stored.originatorVersion(), instant(envelope, "timestamp"),
+                    value);
+        } catch (EventSourcingException | IllegalArgumentException e) {
+            throw cannotRead("event", stored, e);
+        }
+    }
+
+    /**
+     * The aggregate class recorded with an aggregate's first event.
+     *
+     * @throws DataException if the event does not name one or it is not an aggregate class
+     */
+    public Class<? extends Aggregate<?>> aggregateTypeOf(StoredEvent creationEvent) {
+        try {
+            JsonNode topic = open(creationEvent.state()).get("aggregate");
+            if (topic == null || !topic.isString()) {
+                throw new DataException("it does not name the aggregate class it creates; only an aggregate's "
+                        + "first event does");
+            }
+            return aggregateClass(topic.asString());
+        } catch (EventSourcingException | IllegalArgumentException e) {
+            throw cannotRead("creation event", creationEvent, e);
+        }
+    }
+
+    /**
+     * The snapshot of an aggregate's current state: its own fields (not static, not transient) as JSON.
+     *
+     * @throws DataException if a field cannot be encoded
+     */
+    public Snapshot takeSnapshot(Aggregate<?> aggregate) {
+        ObjectNode state = transcoder.objectNode();
+        for (Field field : stateFields(aggregate.getClass())) {
+            Object value = read(field, aggregate);
+            state.set(field.getName(), value == null ? state.nullNode() : transcoder.toTree(value));
+        }
+        return new Snapshot(aggregate.id(), aggregate.version(), aggregate.modifiedOn(), aggregate.createdOn(),
+                Topics.of(aggregate.getClass()), Upcasters.currentVersion(aggregate.getClass()), state);
+    }
+
+    /**
+     * The aggregate a snapshot describes: built with its no-argument constructor, then its fields set
+     * from the (upcast) state; a field missing from the state keeps the constructor's value.
+     *
+     * @throws DataException if the state does not fit the class
+     */
+    public Aggregate<?> restore(Snapshot snapshot) {
+        Class<? extends Aggregate<?>> type = aggregateClass(snapshot.topic());
+        ObjectNode state = upcast(type, snapshot.stateVersion(), snapshot.state());
+        AggregateAccess access = AggregateAccess.get();
+        Aggregate<?> aggregate = access.instantiate(type);
+        access.restore(aggregate, snapshot.originatorId(), snapshot.originatorVersion(), snapshot.createdOn(),
+                snapshot.timestamp());
+        Set<String> known = new HashSet<>();
+        for (Field field : stateFields(type)) {
+            known.add(field.getName());
+            JsonNode node = state.get(field.getName());
+            if (node != null) {
+                write(field, aggregate, transcoder.fromTreeOrNull(node, field.getGenericType()));
+            }
+        }
+        for (String name : state.propertyNames()) {
+            if (!known.contains(name)) {
+                throw new DataException("snapshot state has field '" + name + "' that " + type.getName()
+                        + " does not declare; register an upcaster that removes it");
+            }
+        }
+        return aggregate;
+    }
+
+    /** A deep copy of an aggregate without pending events, made through its snapshot form. */
+    public <A extends Aggregate<?>> A copy(A aggregate) {
+        @SuppressWarnings("unchecked")
+        A copy = (A) restore(takeSnapshot(aggregate));
+        return copy;
+    }
+
+    /** The stored form of a snapshot; its topic is the aggregate class's. */
+    public StoredEvent toStoredEvent(Snapshot snapshot) {
+        ObjectNode envelope = transcoder.objectNode();
+        envelope.put("timestamp", snapshot.timestamp().toString());
+        envelope.put("createdOn", snapshot.createdOn().toString());
+        envelope.set("state", snapshot.state());
+        if (snapshot.stateVersion() > 1) {
+            envelope.put("version", snapshot.stateVersion());
+        }
+        return new StoredEvent(snapshot.originatorId(), snapshot.originatorVersion(), snapshot.topic(), seal(envelope));
+    }
+
+    /**
+     * The snapshot a stored snapshot holds (its state not yet upcast; {@link #restore} does that).
+     *
+     * @throws DataException if it cannot be decrypted, decompressed or decoded
+     */
+    public Snapshot toSnapshot(StoredEvent stored) {
+        try {
+            ObjectNode envelope = open(stored.state());
+            return new Snapshot(stored.originatorId(), stored.originatorVersion(), instant(envelope, "timestamp"),
+                    instant(envelope, "createdOn"), stored.topic(), storedVersion(envelope),
+                    objectField(envelope, "state"));
+        } catch (EventSourcingException | IllegalArgumentException e) {
+            throw cannotRead("snapshot", stored, e);
+        }
+    }
+
+    private byte[] seal(ObjectNode envelope) {
+        byte[] bytes = transcoder.encode(envelope);
+        if (compressor != null) {
+            bytes = compressor.compress(bytes);
+        }
+        if (cipher != null) {
+            bytes = cipher.encrypt(bytes);
+        }
+        return bytes;
+    }
+
+    private ObjectNode open(byte[] bytes) {
+        if (cipher != null) {
+            bytes = cipher.decrypt(bytes);
+        }
+        if (compressor != null) {
+            bytes = compressor.decompress(bytes);
+        }
+        JsonNode tree = transcoder.decode(bytes);
+        if (!(tree instanceof ObjectNode envelope)) {
+            throw new DataException("the stored JSON is not an object");
+        }
+        return envelope;
+    }
+
+    private ObjectNode upcast(Class<?> type, int storedVersion, ObjectNode state) {
+        int current = Upcasters.currentVersion(type);
+        if (storedVersion > current) {
+            throw new DataException("it was stored at version " + storedVersion + " of " + type.getName()
+                    + ", newer than this code's @EventVersion(" + current + ")");
+        }
+        ObjectNode node = state;
+        for (int version = storedVersion; version < current; version++) {
+            Upcaster upcaster = Upcasters.find(type, version);
+            if (upcaster == null) {
+                throw new DataException("it was stored at version " + version + " of " + type.getName()
+                        + " and no upcaster is registered from version " + version
+                        + ": call Upcasters.register(" + type.getSimpleName() + ".class, " + version + ", ...)");
+            }
+            node = requireNonNull(upcaster.upcast(node), "upcaster returned null");
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Aggregate<?>> aggregateClass(String topic) {
+        Class<?> type = Topics.resolve(topic);
+        if (!Aggregate.class.isAssignableFrom(type)) {
+            throw new DataException("topic '" + topic + "' names " + type.getName() + ", which is not an Aggregate");
+        }
+        return (Class<? extends Aggregate<?>>) type;
+    }
+
+    private static int storedVersion(ObjectNode envelope) {
+        JsonNode version = envelope.get("version");
+        return version == null ? 1 : version.asInt();
+    }
+
+    private static ObjectNode objectField(ObjectNode envelope, String name) {
+        if (!(envelope.get(name) instanceof ObjectNode node)) {
+            throw new DataException("the stored JSON has no object field '" + name + "'");
+        }
+        return node;
+    }
+
+    private static Instant instant(ObjectNode envelope, String name) {
+        JsonNode node = envelope.get(name);
+        if (node == null || !node.isString()) {
+            throw new DataException("the stored JSON has no field '" + name + "'");
+        }
+        try {
+            return Instant.parse(node.asString());
+        } catch (DateTimeParseException e) {
+            throw new DataException("field '" + name + "' is not an ISO-8601 instant: " + node.asString(), e);
+        }
+    }
+
+    private static DataException cannotRead(String what, StoredEvent stored, RuntimeException cause) {
+        return new DataException("cannot read " + what + " " + stored.originatorId() + ":" + stored.originatorVersion()
+                + " (topic " + stored.topic() + "): " + cause.getMessage(), cause);
+    }
+
+    private static List<Field> stateFields(Class<?> type) {
+        return STATE_FIELDS.computeIfAbsent(type, Mapper::findStateFields);
+    }
+
+    private static List<Field> findStateFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Class<?> c = type; c != null && c != Aggregate.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
+                    continue;
+                }
+                if (!names.add(field.getName())) {
+                    throw new IllegalStateException(type.getName() + " has two fields named '" + field.getName()
+                            + "' in its hierarchy; snapshots store fields by name, so rename one");
+                }
+                try {
+                    field.setAccessible(true);
+                } catch (InaccessibleObjectException e) {
+                    throw new IllegalStateException("cannot access " + field + ": open its package to "
+                            + "io.eventsourcing.core in module-info.java", e);
+                }
+                fields.add(field);
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    private static @Nullable Object read(Field field, Object target) {
+        try {
+            return field.get(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
+    }
+
+    private static void write(Field field, Object target, @Nullable Object value) {
+        try {
+            field.set(target, value);
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new DataException("cannot set " + field + " from a snapshot: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.persistence.memory;
+
+import org.jspecify.annotations.NullMarked;

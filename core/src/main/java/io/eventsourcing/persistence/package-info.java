@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.persistence;
+
+import org.jspecify.annotations.NullMarked;

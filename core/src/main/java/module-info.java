@@ -1,0 +1,21 @@
+/**
+ * The event-sourcing core: domain model, persistence contract with its in-memory backend, and the
+ * application layer.
+ */
+module io.eventsourcing.core {
+    requires transitive tools.jackson.databind;
+    requires transitive org.slf4j;
+    requires static transitive org.jspecify;
+
+    exports io.eventsourcing.domain;
+    exports io.eventsourcing.persistence;
+    exports io.eventsourcing.persistence.memory;
+    exports io.eventsourcing.application;
+
+    // Aggregates are user classes; their state is written and read back reflectively for snapshots.
+    opens io.eventsourcing.domain to tools.jackson.databind;
+
+    uses io.eventsourcing.persistence.InfrastructureFactoryProvider;
+    provides io.eventsourcing.persistence.InfrastructureFactoryProvider
+        with io.eventsourcing.persistence.memory.InMemoryFactoryProvider;
+}
