@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.tck.bankaccounts;
+
+import org.jspecify.annotations.NullMarked;

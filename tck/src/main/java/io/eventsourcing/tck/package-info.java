@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.tck;
+
+import org.jspecify.annotations.NullMarked;
