@@ -10,6 +10,8 @@ import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.Recording;
 import io.eventsourcing.persistence.Tracking;
+import io.eventsourcing.persistence.TransactionWork;
+import io.eventsourcing.persistence.TransactionalRecorder;
 import io.eventsourcing.persistence.Transcoder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -219,6 +221,38 @@ public class Application implements AutoCloseable {
         }
         takeAutomaticSnapshots(aggregates, recordings);
         return recordings;
+    }
+
+    /**
+     * Runs a block in one database transaction bound to this thread: the caller's own work on the
+     * session and every {@code save} and {@code repository().get} of this application on this thread
+     * inside the block commit together when it returns, and roll back together when it throws.
+     * Nested calls join the outer transaction.
+     *
+     * <pre>{@code
+     * school.transaction(Connection.class, connection -> {
+     *     try (var insert = connection.prepareStatement("insert into owners (name) values (?)")) { ... }
+     *     school.register("Fido");
+     *     return null;
+     * });
+     * }</pre>
+     *
+     * @param sessionType the backend's session type: {@code java.sql.Connection} for the SQL backends
+     * @throws IllegalStateException if the backend has no transactions of that session type (the
+     *     in-memory backend has none)
+     * @throws io.eventsourcing.persistence.PersistenceException if the database fails
+     */
+    public <S, T> T transaction(Class<S> sessionType, TransactionWork<S, T> work) {
+        requireNonNull(sessionType, "sessionType");
+        requireNonNull(work, "work");
+        if (recorder instanceof TransactionalRecorder<?> transactional && transactional.sessionType() == sessionType) {
+            @SuppressWarnings("unchecked")
+            TransactionalRecorder<S> typed = (TransactionalRecorder<S>) transactional;
+            return typed.transaction(work);
+        }
+        throw new IllegalStateException(name() + "'s recorder (" + recorder.getClass().getSimpleName()
+                + ") has no transactions with a " + sessionType.getName() + " session; use a SQL backend "
+                + "(PERSISTENCE_MODULE=sqlite, postgres or jdbc) for java.sql.Connection");
     }
 
     /**
