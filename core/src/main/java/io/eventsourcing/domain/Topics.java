@@ -48,7 +48,8 @@ public final class Topics {
     }
 
     /**
-     * The class a topic names: a registered class, else the class with that binary name.
+     * The class a topic names: a registered class, else the class with that binary name, initialised
+     * (so upcasters registered in the class's static initialiser are in place before it is read).
      *
      * @throws TopicException if no such class can be loaded, naming the topic and how to register it
      */
@@ -60,7 +61,7 @@ public final class Topics {
         }
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return Class.forName(topic, false, loader != null ? loader : Topics.class.getClassLoader());
+            return Class.forName(topic, true, loader != null ? loader : Topics.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new TopicException("topic '" + topic + "' does not name a class here; if the class was renamed or "
                     + "moved, register the old name: Topics.register(\"" + topic + "\", NewName.class)");
