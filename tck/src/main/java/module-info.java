@@ -7,10 +7,13 @@ module io.eventsourcing.tck {
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
     requires static org.jspecify;
+    // Databases (test support for server backends) opens JDBC connections to prepare schemas.
+    requires java.sql;
 
     exports io.eventsourcing.tck;
     exports io.eventsourcing.tck.bankaccounts;
 
-    opens io.eventsourcing.tck to org.junit.platform.commons;
+    // JUnit runs the suites reflectively; Jackson reads and writes the payload records of the mapper tests.
+    opens io.eventsourcing.tck to org.junit.platform.commons, tools.jackson.databind;
     opens io.eventsourcing.tck.bankaccounts to io.eventsourcing.core, tools.jackson.databind;
 }
