@@ -1,0 +1,185 @@
+package io.eventsourcing.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.persistence.ApplicationRecorder;
+import io.eventsourcing.persistence.IntegrityException;
+import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.persistence.PollingSubscription;
+import io.eventsourcing.persistence.StoredEvent;
+import io.eventsourcing.persistence.Subscription;
+import io.eventsourcing.persistence.Tracking;
+import io.eventsourcing.persistence.TransactionWork;
+import io.eventsourcing.persistence.TransactionalRecorder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link ApplicationRecorder} on a SQL events table. Notification ids are assigned inside the
+ * insert transaction under the dialect's notification lock, after the largest recorded id, so they
+ * are gap-free and in commit order (see {@link JdbcDialect}). Subscriptions are woken by this
+ * recorder's own inserts and, where the dialect can push (PostgreSQL's LISTEN/NOTIFY), by other
+ * processes' inserts; otherwise they poll.
+ *
+ * <p>Thread-safe.
+ */
+public sealed class JdbcApplicationRecorder implements ApplicationRecorder, TransactionalRecorder<Connection>
+        permits JdbcProcessRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcApplicationRecorder.class);
+
+    final JdbcDatastore datastore;
+    final Tables tables;
+    private final Duration pollInterval;
+    private final Set<PollingSubscription> subscriptions = new CopyOnWriteArraySet<>();
+    private @Nullable AutoCloseable listener;
+    private boolean listening;
+
+    /**
+     * @param datastore the database
+     * @param tables the application's tables
+     * @param pollInterval how often subscriptions poll when nothing wakes them
+     */
+    public JdbcApplicationRecorder(JdbcDatastore datastore, Tables tables, Duration pollInterval) {
+        this.datastore = requireNonNull(datastore, "datastore");
+        this.tables = requireNonNull(tables, "tables");
+        this.pollInterval = requireNonNull(pollInterval, "pollInterval");
+    }
+
+    /** Creates the events table (and what its lock needs) if it does not exist. */
+    public void createTable() {
+        datastore.write("create table " + tables.events(), connection -> {
+            Ddl.execute(connection, datastore.dialect().createEventsTable(tables));
+            return null;
+        });
+    }
+
+    /** The tables this recorder writes. */
+    public Tables tables() {
+        return tables;
+    }
+
+    @Override
+    public List<Long> insertEvents(List<StoredEvent> events) {
+        requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return insert(events, null);
+    }
+
+    final List<Long> insert(List<StoredEvent> events, @Nullable Tracking tracking) {
+        EventRows.checkNoRepeats(events, tables.events());
+        List<Long> ids;
+        try {
+            ids = datastore.write("insert into " + tables.events(), connection -> {
+                if (tracking != null) {
+                    TrackingRows.raise(connection, datastore.dialect(), tables.tracking(), tracking);
+                }
+                if (events.isEmpty()) {
+                    return List.of();
+                }
+                return insertLocked(connection, events);
+            });
+        } catch (IntegrityException e) {
+            if (events.isEmpty()) {
+                throw e;
+            }
+            throw EventRows.conflict(datastore, tables.events(), events, e);
+        }
+        if (!ids.isEmpty()) {
+            subscriptions.forEach(PollingSubscription::wake);
+        }
+        return ids;
+    }
+
+    private List<Long> insertLocked(Connection connection, List<StoredEvent> events) throws SQLException {
+        JdbcDialect dialect = datastore.dialect();
+        dialect.lockNotifications(connection, tables);
+        List<Long> ids = EventRows.insertNumbered(connection, dialect, tables, events);
+        dialect.afterInsertEvents(connection, tables);
+        return ids;
+    }
+
+    @Override
+    public List<StoredEvent> selectEvents(UUID originatorId, @Nullable Long gt, @Nullable Long lte, boolean desc,
+            @Nullable Integer limit) {
+        requireNonNull(originatorId, "originatorId");
+        return datastore.read("select from " + tables.events(), connection ->
+                EventRows.selectEvents(connection, datastore.dialect(), tables.events(), originatorId, gt, lte, desc,
+                        limit));
+    }
+
+    @Override
+    public List<Notification> selectNotifications(long start, int limit, @Nullable Long stop, Set<String> topics) {
+        requireNonNull(topics, "topics");
+        return datastore.read("select notifications from " + tables.events(), connection ->
+                EventRows.selectNotifications(connection, datastore.dialect(), tables.events(), start, limit, stop,
+                        topics));
+    }
+
+    @Override
+    public long maxNotificationId() {
+        return datastore.read("select max notification id from " + tables.events(),
+                connection -> EventRows.maxNotificationId(connection, tables.events()));
+    }
+
+    @Override
+    public Subscription subscribe(long gt, Set<String> topics) {
+        startListening();
+        PollingSubscription[] self = new PollingSubscription[1];
+        PollingSubscription subscription = new PollingSubscription(this, gt, topics, pollInterval,
+                () -> subscriptions.remove(self[0]));
+        self[0] = subscription;
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    private synchronized void startListening() {
+        if (!listening) {
+            listening = true;
+            listener = datastore.dialect().listen(datastore.dataSource(), tables,
+                    () -> subscriptions.forEach(PollingSubscription::wake));
+        }
+    }
+
+    @Override
+    public Class<Connection> sessionType() {
+        return Connection.class;
+    }
+
+    @Override
+    public <T> T transaction(TransactionWork<Connection, T> work) {
+        return datastore.transaction(work);
+    }
+
+    /** Stops pushing notice of new events to subscriptions and closes them. */
+    @Override
+    public void close() {
+        subscriptions.forEach(PollingSubscription::close);
+        AutoCloseable stop;
+        synchronized (this) {
+            stop = listener;
+            listener = null;
+        }
+        if (stop != null) {
+            try {
+                stop.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the listener of {} failed", tables.events(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + tables.events() + "]";
+    }
+}

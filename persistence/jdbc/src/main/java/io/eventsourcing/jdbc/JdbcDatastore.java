@@ -1,0 +1,289 @@
+package io.eventsourcing.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.domain.EventSourcingException;
+import io.eventsourcing.persistence.OperationalException;
+import io.eventsourcing.persistence.PersistenceException;
+import io.eventsourcing.persistence.TransactionWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Design: one datastore per factory, shared by all the recorders of an application, so a transaction
+ * bound to a thread covers the events, snapshots and tracking tables alike. Writes run in a
+ * transaction: the thread's open one if there is one (joining it), else a new one that commits when
+ * the work returns. Reads join the thread's transaction too (so they see its uncommitted writes),
+ * else run on an auto-commit connection without a transaction. SQLite needs more than the database
+ * gives: one writer at a time in the process (writeLock), and for an in-memory database a single
+ * connection that every access takes in turn (accessLock). Work that fails because the connection
+ * was lost is retried on a new connection, unless it is part of a caller's transaction.
+ */
+
+/**
+ * A {@link DataSource} with thread-bound, re-entrant transactions and the translation of driver
+ * errors into {@link PersistenceException}s.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcDatastore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatastore.class);
+
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private final @Nullable AutoCloseable owned;
+    private final @Nullable Lock writeLock;
+    private final @Nullable Lock accessLock;
+    private final Duration lockTimeout;
+    private final int retries;
+    private final ThreadLocal<@Nullable Transaction> current = new ThreadLocal<>();
+
+    /**
+     * @param dataSource where connections come from
+     * @param dialect the database's dialect
+     * @param owned closed with the datastore (e.g. the pool), or null
+     * @param writeLock held by every write transaction, or null if the database serialises writers
+     * @param accessLock held by every read and transaction, or null
+     * @param lockTimeout how long to wait for those locks
+     * @param retries how often to retry work whose connection was lost
+     */
+    public JdbcDatastore(DataSource dataSource, JdbcDialect dialect, @Nullable AutoCloseable owned,
+            @Nullable Lock writeLock, @Nullable Lock accessLock, Duration lockTimeout, int retries) {
+        this.dataSource = requireNonNull(dataSource, "dataSource");
+        this.dialect = requireNonNull(dialect, "dialect");
+        this.owned = owned;
+        this.writeLock = writeLock;
+        this.accessLock = accessLock;
+        this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout");
+        this.retries = retries;
+    }
+
+    /** A datastore on a pool-like data source that serialises nothing itself. */
+    public JdbcDatastore(DataSource dataSource, JdbcDialect dialect, @Nullable AutoCloseable owned) {
+        this(dataSource, dialect, owned, null, null, Duration.ofSeconds(30), 3);
+    }
+
+    /** The data source. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The dialect. */
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    /** Whether this thread has an open transaction on this datastore. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /**
+     * Runs work that writes, in the thread's transaction or a new one.
+     *
+     * @param context what the work does, for messages (e.g. {@code "insert into dogschool_events"})
+     * @throws PersistenceException if the database fails; a new transaction is rolled back
+     */
+    public <T> T write(String context, SqlWork<T> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            try {
+                return work.run(open.connection);
+            } catch (SQLException e) {
+                throw dialect.translate(e, context);
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return inNewTransaction(context, work::run);
+            } catch (LostConnection lost) {
+                if (attempt >= retries) {
+                    throw dialect.translate(lost.cause, context);
+                }
+                LOG.warn("{}: connection lost ({}), retrying", context, lost.cause.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs work that only reads: in the thread's transaction, else on an auto-commit connection.
+     *
+     * @throws PersistenceException if the database fails
+     */
+    public <T> T read(String context, SqlWork<T> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            try {
+                return work.run(open.connection);
+            } catch (SQLException e) {
+                throw dialect.translate(e, context);
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            acquire(accessLock, context);
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.getAutoCommit()) {
+                    connection.setAutoCommit(true);
+                }
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (SqlStates.isConnectionLost(e) && attempt < retries) {
+                    LOG.warn("{}: connection lost ({}), retrying", context, e.getMessage());
+                    continue;
+                }
+                throw dialect.translate(e, context);
+            } finally {
+                release(accessLock);
+            }
+        }
+    }
+
+    /**
+     * Runs the caller's block in the thread's transaction, or in a new one that commits when the block
+     * returns and rolls back when it throws. Never retried.
+     *
+     * @throws PersistenceException if the database fails
+     */
+    public <T> T transaction(TransactionWork<Connection, T> work) {
+        requireNonNull(work, "work");
+        Transaction open = current.get();
+        if (open != null) {
+            return runBlock(open.connection, work, "transaction");
+        }
+        try {
+            return inNewTransaction("transaction", connection -> runBlock(connection, work, "transaction"));
+        } catch (LostConnection lost) {
+            throw dialect.translate(lost.cause, "transaction");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", owned, e);
+            }
+        }
+    }
+
+    private <T> T inNewTransaction(String context, TransactionBody<T> body) {
+        acquire(accessLock, context);
+        try {
+            acquire(writeLock, context);
+            try {
+                return runInNewTransaction(context, body);
+            } finally {
+                release(writeLock);
+            }
+        } finally {
+            release(accessLock);
+        }
+    }
+
+    private <T> T runInNewTransaction(String context, TransactionBody<T> body) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            if (SqlStates.isConnectionLost(e)) {
+                throw new LostConnection(e);
+            }
+            throw dialect.translate(e, context);
+        }
+        Transaction transaction = new Transaction(connection);
+        current.set(transaction);
+        try {
+            connection.setAutoCommit(false);
+            T result = body.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(connection);
+            if (SqlStates.isConnectionLost(e)) {
+                throw new LostConnection(e);
+            }
+            throw dialect.translate(e, context);
+        } catch (RuntimeException | Error e) {
+            rollback(connection);
+            throw e;
+        } finally {
+            current.remove();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a connection failed", e);
+            }
+        }
+    }
+
+    private <T> T runBlock(Connection connection, TransactionWork<Connection, T> work, String context) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw dialect.translate(e, context);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventSourcingException("the transaction block was interrupted", e);
+        } catch (Exception e) {
+            throw new EventSourcingException("the transaction block failed: " + e, e);
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed", e);
+        }
+    }
+
+    private void acquire(@Nullable Lock lock, String context) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            if (!lock.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new OperationalException(context + ": lock timeout: another writer held the database for "
+                        + lockTimeout.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationalException(context + ": interrupted while waiting for the database lock", e);
+        }
+    }
+
+    private static void release(@Nullable Lock lock) {
+        if (lock != null) {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface TransactionBody<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private record Transaction(Connection connection) {}
+
+    /** Carries a lost-connection failure out of a transaction so the write can be retried. */
+    private static final class LostConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException cause;
+
+        LostConnection(SQLException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.eventsourcing.jdbc;
+
+import io.eventsourcing.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What differs between SQL databases: table definitions, how ids are bound, and the lock that keeps
+ * notification ids in commit order. Everything else (the SQL of inserts and selects, transactions,
+ * pooling) is shared by the JDBC recorders.
+ *
+ * <p><b>Notification ids.</b> Every backend assigns notification ids the same way: inside the insert
+ * transaction it first takes {@link #lockNotifications}, a lock held until commit that serialises
+ * the writers of one events table, then reads the largest id and numbers the new events after it.
+ * Because the next writer can only read the largest id once the previous one has committed, ids
+ * increase in commit order, and because no sequence is consumed by a transaction that rolls back,
+ * they have no gaps.
+ *
+ * <p>Dialects are found with {@link java.util.ServiceLoader} by {@link #accepts(String)} on the JDBC
+ * URL. Implementations are stateless and thread-safe, with a public no-argument constructor.
+ */
+public interface JdbcDialect {
+
+    /** A short name, e.g. {@code "postgresql"}. */
+    String name();
+
+    /** Whether this dialect serves a JDBC URL, e.g. one starting with {@code jdbc:postgresql:}. */
+    boolean accepts(String jdbcUrl);
+
+    /** The database's longest identifier, in bytes. */
+    default int maxIdentifierLength() {
+        return 63;
+    }
+
+    /** The statements that create the events table (with notification ids) and what its lock needs. */
+    List<String> createEventsTable(Tables tables);
+
+    /** The statements that create an aggregate recorder's table (e.g. snapshots), without notification ids. */
+    List<String> createAggregateTable(String table);
+
+    /** The statements that create the tracking table: one row per upstream application. */
+    List<String> createTrackingTable(Tables tables);
+
+    /** The statements that create the schema, if the tables are qualified by one. */
+    default List<String> createSchema(String schema) {
+        return List.of("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+
+    /**
+     * Takes the lock that serialises inserts into the events table until the transaction ends (see
+     * the class comment).
+     */
+    void lockNotifications(Connection connection, Tables tables) throws SQLException;
+
+    /** Called in the insert transaction after the events were inserted (PostgreSQL sends NOTIFY). */
+    default void afterInsertEvents(Connection connection, Tables tables) throws SQLException {}
+
+    /** Binds a UUID parameter. */
+    default void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+        statement.setObject(index, id);
+    }
+
+    /** Reads a UUID column. */
+    default UUID getUuid(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column, UUID.class);
+    }
+
+    /** The clause that locks a selected row until the transaction ends, or empty if writers are serialised anyway. */
+    default String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    /**
+     * The isolation level for pooled connections, a {@code java.sql.Connection.TRANSACTION_*} name, or
+     * null for the driver's default.
+     */
+    default @Nullable String transactionIsolation() {
+        return "TRANSACTION_READ_COMMITTED";
+    }
+
+    /** The exception for a driver failure; override to add vendor error codes. */
+    default PersistenceException translate(SQLException e, String context) {
+        return SqlStates.translate(e, context);
+    }
+
+    /**
+     * The datastore for a JDBC URL: by default a HikariCP pool of up to {@code poolSize} connections
+     * with this dialect's isolation level. Dialects whose database needs more (SQLite's single writer)
+     * override it.
+     */
+    default JdbcDatastore datastore(String url, @Nullable String user, @Nullable String password, int poolSize,
+            String name) {
+        DataSource pool = JdbcFactory.pool(this, url, user, password, poolSize, "eventsourcing-" + name);
+        return new JdbcDatastore(pool, this, (AutoCloseable) pool);
+    }
+
+    /**
+     * Starts pushing notice of new events: calls {@code onNewEvents} whenever another connection (or
+     * process) commits to the events table. Returns what stops it, or null if this database has no
+     * push mechanism, in which case subscriptions poll.
+     */
+    default @Nullable AutoCloseable listen(DataSource dataSource, Tables tables, Runnable onNewEvents) {
+        return null;
+    }
+}

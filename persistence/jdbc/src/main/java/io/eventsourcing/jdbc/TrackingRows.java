@@ -1,0 +1,53 @@
+package io.eventsourcing.jdbc;
+
+import io.eventsourcing.persistence.IntegrityException;
+import io.eventsourcing.persistence.Tracking;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The SQL of tracking: one row per upstream application, raised only. The row is read with a
+ * row lock (or under the single writer, for SQLite) and then updated or inserted, so two writers of
+ * the same position cannot both succeed: the second finds the raised mark, or fails on the key.
+ */
+final class TrackingRows {
+    private TrackingRows() {}
+
+    static void raise(Connection connection, JdbcDialect dialect, String table, Tracking tracking)
+            throws SQLException {
+        Long current = null;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT notification_id FROM " + table + " WHERE application_name = ?" + dialect.forUpdate())) {
+            select.setString(1, tracking.applicationName());
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    current = rows.getLong(1);
+                }
+            }
+        }
+        if (current != null && tracking.notificationId() <= current) {
+            throw new IntegrityException("tracking id " + tracking.notificationId() + " of "
+                    + tracking.applicationName() + " is not above the recorded " + current + " in " + table);
+        }
+        String sql = current == null
+                ? "INSERT INTO " + table + " (notification_id, application_name) VALUES (?, ?)"
+                : "UPDATE " + table + " SET notification_id = ? WHERE application_name = ?";
+        try (PreparedStatement write = connection.prepareStatement(sql)) {
+            write.setLong(1, tracking.notificationId());
+            write.setString(2, tracking.applicationName());
+            write.executeUpdate();
+        }
+    }
+
+    static long max(Connection connection, String table, String applicationName) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT notification_id FROM " + table + " WHERE application_name = ?")) {
+            select.setString(1, applicationName);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+}

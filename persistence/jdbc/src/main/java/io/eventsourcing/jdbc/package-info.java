@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.jdbc;
+
+import org.jspecify.annotations.NullMarked;

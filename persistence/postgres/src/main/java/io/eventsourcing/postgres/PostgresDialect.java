@@ -1,0 +1,93 @@
+package io.eventsourcing.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.jdbc.JdbcDialect;
+import io.eventsourcing.jdbc.Tables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PostgreSQL. Ids are {@code uuid}, state is {@code bytea}. Notification ids are ordered by
+ * {@code LOCK TABLE ... IN EXCLUSIVE MODE} on the events table inside the insert transaction: it
+ * excludes other writers until commit but not readers ({@code SELECT} takes ACCESS SHARE, which
+ * EXCLUSIVE allows). With a lock timeout, {@code SET LOCAL lock_timeout} makes a writer that waits
+ * longer fail with {@code OperationalException}. Each insert sends {@code NOTIFY} on a channel named
+ * after the table, delivered at commit, and subscriptions {@code LISTEN} on it.
+ */
+public final class PostgresDialect implements JdbcDialect {
+    private final Duration lockTimeout;
+
+    /** The dialect without a lock timeout (wait for the lock as long as it takes). */
+    public PostgresDialect() {
+        this(Duration.ZERO);
+    }
+
+    /** @param lockTimeout how long a writer waits for the table lock; zero for no limit */
+    public PostgresDialect(Duration lockTimeout) {
+        this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout");
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public List<String> createEventsTable(Tables tables) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + tables.events() + " (originator_id uuid NOT NULL, "
+                + "originator_version bigint NOT NULL, topic text NOT NULL, state bytea NOT NULL, "
+                + "notification_id bigint NOT NULL, PRIMARY KEY (originator_id, originator_version), "
+                + "UNIQUE (notification_id))");
+    }
+
+    @Override
+    public List<String> createAggregateTable(String table) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + table + " (originator_id uuid NOT NULL, "
+                + "originator_version bigint NOT NULL, topic text NOT NULL, state bytea NOT NULL, "
+                + "PRIMARY KEY (originator_id, originator_version))");
+    }
+
+    @Override
+    public List<String> createTrackingTable(Tables tables) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + tables.tracking() + " (application_name text NOT NULL "
+                + "PRIMARY KEY, notification_id bigint NOT NULL)");
+    }
+
+    @Override
+    public void lockNotifications(Connection connection, Tables tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (!lockTimeout.isZero()) {
+                statement.execute("SET LOCAL lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
+            }
+            statement.execute("LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE");
+        }
+    }
+
+    @Override
+    public void afterInsertEvents(Connection connection, Tables tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("NOTIFY " + channel(tables));
+        }
+    }
+
+    @Override
+    public @Nullable AutoCloseable listen(DataSource dataSource, Tables tables, Runnable onNewEvents) {
+        return new PostgresListener(dataSource, channel(tables), onNewEvents);
+    }
+
+    /** The NOTIFY channel of an events table: its qualified name with dots as underscores. */
+    static String channel(Tables tables) {
+        return tables.events().replace('.', '_');
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.postgres;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.sqlite;
+
+import org.jspecify.annotations.NullMarked;
