@@ -5,35 +5,47 @@ import io.eventsourcing.examples.dogschool.Dog;
 import io.eventsourcing.examples.dogschool.TrainingSchool;
 import io.eventsourcing.persistence.Notification;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The quick start: registers a dog at the {@link TrainingSchool}, teaches it two tricks, and prints
- * what was recorded. Runs on the backend named by {@code PERSISTENCE_MODULE} in the process environment,
- * in memory when it is unset.
+ * The quick start: on the embedded default, a SQLite file ({@code dogschool.db} in the working
+ * directory, or the path given as the first argument), registers a dog at the {@link TrainingSchool}
+ * unless an earlier run did, teaches it its next trick, and prints what is recorded. Each run continues
+ * where the last one stopped.
  *
  * <pre>{@code ./mvnw -q -pl examples -am package -DskipTests exec:java}</pre>
  */
 public final class QuickStart {
+    private static final List<String> TRICKS = List.of("roll over", "play dead", "fetch", "sit");
+
     private QuickStart() {}
 
-    /** Runs the quick start, printing to standard output. */
+    /** Runs the quick start on the SQLite file named by the first argument, default {@code dogschool.db}. */
     public static void main(String[] args) {
-        run(System.out);
+        Path database = Path.of(args.length > 0 ? args[0] : "dogschool.db");
+        run(database, System.out);
     }
 
-    private static void run(PrintStream out) {
-        try (var school = new TrainingSchool(Map.of())) {
-            out.println("Training school on " + school.factory().getClass().getSimpleName());
+    static void run(Path database, PrintStream out) {
+        Map<String, String> env = Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", database.toString());
+        try (var school = new TrainingSchool(env)) {
+            out.println("Training school on " + school.factory().getClass().getSimpleName() + ", database "
+                    + database.getFileName());
 
-            school.register("Fido");
-            out.println("Registered Fido with id " + Dog.createId("Fido"));
+            if (school.repository().contains(Dog.createId("Fido"))) {
+                out.println("Found Fido, registered by an earlier run, with id " + Dog.createId("Fido"));
+            } else {
+                school.register("Fido");
+                out.println("Registered Fido with id " + Dog.createId("Fido"));
+            }
 
-            school.addTrick("Fido", "roll over");
-            school.addTrick("Fido", "play dead");
+            String trick = TRICKS.get(school.tricks("Fido").size() % TRICKS.size());
+            school.addTrick("Fido", trick);
             List<String> tricks = school.tricks("Fido");
-            out.println("Fido knows " + tricks.size() + " tricks: " + String.join(", ", tricks));
+            out.println("Fido knows " + tricks.size() + (tricks.size() == 1 ? " trick: " : " tricks: ")
+                    + String.join(", ", tricks));
 
             out.println("Notification log (id, originator id:version, topic):");
             new NotificationLogReader(school.notificationLog()).read(1).map(QuickStart::describe).forEach(out::println);

@@ -26,14 +26,29 @@ class DogSchoolTest {
     }
 
     @Test
-    void the_quick_start_runs_as_the_readme_shows() {
-        // tag::usage[]
-        try (var school = new TrainingSchool(Map.of("PERSISTENCE_MODULE", "memory"))) {
-            school.register("Fido");
-            school.addTrick("Fido", "roll over");
-            assert school.tricks("Fido").equals(List.of("roll over"));
+    void the_quick_start_runs_as_the_readme_shows() throws java.io.IOException {
+        deleteDatabase("dogs.db");
+        try {
+            // tag::usage[]
+            try (var school = new TrainingSchool(Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", "dogs.db"))) {
+                school.register("Fido");
+                school.addTrick("Fido", "roll over");
+                assert school.tricks("Fido").equals(List.of("roll over"));
+            }
+            // end::usage[]
+            try (var reopened = new TrainingSchool(Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", "dogs.db"))) {
+                assertThat(reopened.tricks("Fido")).containsExactly("roll over");
+            }
+        } finally {
+            deleteDatabase("dogs.db");
         }
-        // end::usage[]
+    }
+
+    /** Deletes a SQLite database file and its WAL companions from the working directory. */
+    static void deleteDatabase(String name) throws java.io.IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(name + suffix));
+        }
     }
 
     @Test
@@ -206,7 +221,7 @@ class DogSchoolTest {
         void a_bad_value_fails_at_construction_naming_the_variable() {
             // tag::bad-configuration[]
             assertThatThrownBy(() -> new TrainingSchool(Map.of("PERSISTENCE_MODULE", "postgress")))
-                    .hasMessageContaining("PERSISTENCE_MODULE 'postgress' is not one of: memory, popo");
+                    .hasMessageContaining("PERSISTENCE_MODULE 'postgress' is not one of: jdbc, memory, popo, postgres, postgresql, sqlite");
             assertThatThrownBy(() -> new TrainingSchool(Map.of("IS_SNAPSHOTTING_ENABLED", "maybe")))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("IS_SNAPSHOTTING_ENABLED 'maybe' is not a boolean");
