@@ -6,11 +6,14 @@ module io.eventsourcing.core {
     requires transitive tools.jackson.databind;
     requires transitive org.slf4j;
     requires static transitive org.jspecify;
+    requires jdk.httpserver;
+    requires java.net.http;
 
     exports io.eventsourcing.domain;
     exports io.eventsourcing.persistence;
     exports io.eventsourcing.persistence.memory;
     exports io.eventsourcing.application;
+    exports io.eventsourcing.system;
 
     // Aggregates are user classes; their state is written and read back reflectively for snapshots.
     opens io.eventsourcing.domain to tools.jackson.databind;

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +77,7 @@ public class Application implements AutoCloseable {
     private final @Nullable AggregateCache cache;
     private final boolean cacheSavedAggregates;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
 
     /** An application configured by the process environment alone. */
     public Application() {
@@ -220,7 +223,27 @@ public class Application implements AutoCloseable {
             }
         }
         takeAutomaticSnapshots(aggregates, recordings);
+        if (!recordings.isEmpty()) {
+            for (Consumer<List<Recording>> listener : listeners) {
+                listener.accept(recordings);
+            }
+        }
         return recordings;
+    }
+
+    /**
+     * Calls the listener after every save (or process step) that recorded events, on the saving
+     * thread, with the recordings. Runners use it to prompt followers. An exception the listener
+     * throws reaches the caller of {@code save}, whose events are recorded all the same. Inside a
+     * {@link #transaction} the listener runs before the transaction commits.
+     */
+    public void addRecordingListener(Consumer<List<Recording>> listener) {
+        listeners.add(requireNonNull(listener, "listener"));
+    }
+
+    /** Stops calling a listener added with {@link #addRecordingListener}. */
+    public void removeRecordingListener(Consumer<List<Recording>> listener) {
+        listeners.remove(listener);
     }
 
     /**

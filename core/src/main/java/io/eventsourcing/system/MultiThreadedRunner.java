@@ -1,0 +1,79 @@
+package io.eventsourcing.system;
+
+import io.eventsourcing.application.Application;
+import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.persistence.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Runs a system with one virtual thread per (leader, follower) pair. Each thread subscribes to the
+ * leader's recorder after the follower's recorded position, so it first catches up with what is
+ * outstanding and then receives new events as they are committed: woken at once by the leader's own
+ * inserts in this process, and by other processes' through the backend (PostgreSQL's LISTEN/NOTIFY,
+ * or polling). That is also how a follower in another JVM follows a leader on the same database: run
+ * the same system there, and only the follower's side does work. A follower processes one event at a
+ * time even when it follows several leaders. The first error stops its thread; {@link #waitFor} and
+ * {@link #stop()} rethrow it.
+ *
+ * <p>Thread-safe.
+ */
+public final class MultiThreadedRunner extends Runner {
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
+
+    /**
+     * @param system the system to run
+     * @param env the settings given to every application
+     */
+    public MultiThreadedRunner(EventSourcingSystem system, Map<String, String> env) {
+        super(system, env);
+    }
+
+    @Override
+    void begin() {
+        for (EventSourcingSystem.Edge edge : system().edges()) {
+            ProcessApplication follower = get(edge.follower());
+            Application leader = get(edge.leader());
+            String leaderName = leader.name();
+            Subscription subscription = leader.recorder().subscribe(follower.recorder().maxTrackingId(leaderName),
+                    follower.followedTopics());
+            subscriptions.add(subscription);
+            Thread thread = Thread.ofVirtual().name(follower.name() + "<-" + leaderName).unstarted(() -> {
+                try {
+                    while (!stopping && subscription.hasNext()) {
+                        Notification notification = subscription.next();
+                        follower.processNotification(leaderName, notification);
+                    }
+                } catch (RuntimeException | Error e) {
+                    if (!stopping) {
+                        fail(e);
+                    }
+                } finally {
+                    subscription.close();
+                }
+            });
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    @Override
+    void end() {
+        stopping = true;
+        subscriptions.forEach(Subscription::close);
+        for (Thread thread : threads) {
+            try {
+                if (!thread.join(Duration.ofSeconds(10))) {
+                    thread.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.eventsourcing.system;
+
+import org.jspecify.annotations.NullMarked;
