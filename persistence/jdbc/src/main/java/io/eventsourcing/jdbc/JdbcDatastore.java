@@ -8,6 +8,7 @@ import io.eventsourcing.persistence.PersistenceException;
 import io.eventsourcing.persistence.TransactionWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -25,6 +26,18 @@ import org.slf4j.LoggerFactory;
  * gives: one writer at a time in the process (writeLock), and for an in-memory database a single
  * connection that every access takes in turn (accessLock). Work that fails because the connection
  * was lost is retried on a new connection, unless it is part of a caller's transaction.
+ *
+ * A caller's block nested in another runs between a savepoint and its release, so when it throws,
+ * its own work is undone and the outer block may catch the exception and carry on, alike on every
+ * database (PostgreSQL would otherwise refuse every further statement of a transaction in which one
+ * failed).
+ *
+ * When beginning a transaction or rolling one back fails, auto-commit is switched back on before the
+ * connection returns to the pool. xerial's SQLite driver counts a connection as in a transaction from
+ * setAutoCommit(false) on, even when its BEGIN IMMEDIATE failed (SQLITE_BUSY after the lock timeout),
+ * and the pool, which saw the call fail, does not reset it. The next transaction on that connection
+ * would skip BEGIN, write each statement in auto-commit mode, and then fail at COMMIT although its
+ * rows were written.
  */
 
 /**
@@ -146,8 +159,10 @@ public final class JdbcDatastore implements AutoCloseable {
     }
 
     /**
-     * Runs the caller's block in the thread's transaction, or in a new one that commits when the block
-     * returns and rolls back when it throws. Never retried.
+     * Runs the caller's block in a new transaction that commits when the block returns and rolls back
+     * when it throws, or, if the thread has one open already, inside it: then the block's work commits
+     * only with the outer transaction, and if the block throws, its work alone is undone (rolled back
+     * to a savepoint taken before it) and the exception passes to the outer block. Never retried.
      *
      * @throws PersistenceException if the database fails
      */
@@ -155,7 +170,7 @@ public final class JdbcDatastore implements AutoCloseable {
         requireNonNull(work, "work");
         Transaction open = current.get();
         if (open != null) {
-            return runBlock(open.connection, work, "transaction");
+            return runNestedBlock(open.connection, work);
         }
         try {
             return inNewTransaction("transaction", connection -> runBlock(connection, work, "transaction"));
@@ -202,7 +217,7 @@ public final class JdbcDatastore implements AutoCloseable {
         Transaction transaction = new Transaction(connection);
         current.set(transaction);
         try {
-            connection.setAutoCommit(false);
+            begin(connection);
             T result = body.run(connection);
             connection.commit();
             return result;
@@ -225,6 +240,32 @@ public final class JdbcDatastore implements AutoCloseable {
         }
     }
 
+    private <T> T runNestedBlock(Connection connection, TransactionWork<Connection, T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw dialect.translate(e, "nested transaction: set savepoint");
+        }
+        T result;
+        try {
+            result = runBlock(connection, work, "nested transaction");
+        } catch (RuntimeException | Error e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(dialect.translate(rollbackFailure, "nested transaction: roll back to savepoint"));
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw dialect.translate(e, "nested transaction: release savepoint");
+        }
+        return result;
+    }
+
     private <T> T runBlock(Connection connection, TransactionWork<Connection, T> work, String context) {
         try {
             return work.run(connection);
@@ -240,11 +281,30 @@ public final class JdbcDatastore implements AutoCloseable {
         }
     }
 
+    private static void begin(Connection connection) throws SQLException {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            restoreAutoCommit(connection);
+            throw e;
+        }
+    }
+
     private static void rollback(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException e) {
             LOG.debug("rollback failed", e);
+            restoreAutoCommit(connection);
+        }
+    }
+
+    /** Tells the driver the connection is in no transaction, when beginning or ending one failed. */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("resetting auto-commit failed", e);
         }
     }
 

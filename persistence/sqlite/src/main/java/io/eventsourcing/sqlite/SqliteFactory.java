@@ -27,7 +27,12 @@ public final class SqliteFactory extends JdbcFactory {
      * @throws ConfigurationException if {@code SQLITE_DBNAME} is missing or a timeout is invalid
      */
     public SqliteFactory(Environment environment) {
-        super(environment, datastore(environment), null, pollInterval(environment));
+        this(environment, pollInterval(environment));
+    }
+
+    /** Every setting is checked before the pool is made, so a rejected one leaves no pool open. */
+    private SqliteFactory(Environment environment, Duration pollInterval) {
+        super(environment, datastore(environment), null, pollInterval);
     }
 
     private static JdbcDatastore datastore(Environment environment) {
