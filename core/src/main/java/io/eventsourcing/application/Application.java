@@ -15,10 +15,12 @@ import io.eventsourcing.persistence.TransactionalRecorder;
 import io.eventsourcing.persistence.Transcoder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +80,8 @@ public class Application implements AutoCloseable {
     private final boolean cacheSavedAggregates;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
+    /** The ids saved by this thread's open {@link #transaction}, or null outside one. */
+    private final ThreadLocal<@Nullable Set<UUID>> transactionIds = new ThreadLocal<>();
 
     /** An application configured by the process environment alone. */
     public Application() {
@@ -108,7 +112,8 @@ public class Application implements AutoCloseable {
                     : null;
             boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
             this.cacheSavedAggregates = cache != null && !fastForward;
-            this.repository = new Repository(events, snapshots, cache, fastForward);
+            this.repository = new Repository(events, snapshots, cache, fastForward,
+                    () -> transactionIds.get() != null);
             this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
         } catch (RuntimeException e) {
             factory.close();
@@ -213,7 +218,10 @@ public class Application implements AutoCloseable {
     protected List<Recording> record(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         checkOpen();
         List<Recording> recordings = events.put(aggregates, tracking);
-        if (cache != null) {
+        Set<UUID> inTransaction = transactionIds.get();
+        if (inTransaction != null) {
+            aggregates.forEach(aggregate -> inTransaction.add(aggregate.id()));
+        } else if (cache != null) {
             for (Aggregate<?> aggregate : aggregates) {
                 if (io.eventsourcing.internal.AggregateAccess.get().isDiscarded(aggregate)) {
                     cache.remove(aggregate.id());
@@ -250,7 +258,10 @@ public class Application implements AutoCloseable {
      * Runs a block in one database transaction bound to this thread: the caller's own work on the
      * session and every {@code save} and {@code repository().get} of this application on this thread
      * inside the block commit together when it returns, and roll back together when it throws.
-     * Nested calls join the outer transaction.
+     * Nested calls join the outer transaction; on the SQL backends a nested block that throws has its
+     * own work undone (to a savepoint) and its exception passed to the outer block. Inside the block
+     * the aggregate cache is bypassed. An aggregate saved in a block that then rolls back has already
+     * handed over its pending events: get it again rather than saving it a second time.
      *
      * <pre>{@code
      * school.transaction(Connection.class, connection -> {
@@ -271,7 +282,21 @@ public class Application implements AutoCloseable {
         if (recorder instanceof TransactionalRecorder<?> transactional && transactional.sessionType() == sessionType) {
             @SuppressWarnings("unchecked")
             TransactionalRecorder<S> typed = (TransactionalRecorder<S>) transactional;
-            return typed.transaction(work);
+            if (transactionIds.get() != null) {
+                return typed.transaction(work);
+            }
+            // Inside the block the cache is neither read nor written (it may hold only committed
+            // state); what the block saved is evicted afterwards, whether it committed or not.
+            Set<UUID> saved = new HashSet<>();
+            transactionIds.set(saved);
+            try {
+                return typed.transaction(work);
+            } finally {
+                transactionIds.remove();
+                if (cache != null) {
+                    saved.forEach(cache::remove);
+                }
+            }
         }
         throw new IllegalStateException(name() + "'s recorder (" + recorder.getClass().getSimpleName()
                 + ") has no transactions with a " + sessionType.getName() + " session; use a SQL backend "

@@ -12,6 +12,7 @@ import io.eventsourcing.persistence.StoredEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +30,11 @@ public final class Repository {
     private final @Nullable AggregateCache cache;
     private final boolean fastForward;
     private final Mapper mapper;
+    private final BooleanSupplier bypassCache;
 
     Repository(EventStore events, @Nullable SnapshotStore snapshots, @Nullable AggregateCache cache,
-            boolean fastForward) {
+            boolean fastForward, BooleanSupplier bypassCache) {
+        this.bypassCache = bypassCache;
         this.events = events;
         this.snapshots = snapshots;
         this.cache = cache;
@@ -47,7 +50,7 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id) {
         requireNonNull(id, "id");
-        if (cache == null) {
+        if (cache == null || bypassCache.getAsBoolean()) {
             return load(id, null);
         }
         Aggregate<?> cached = cache.get(id);

@@ -142,6 +142,29 @@ public abstract class ApplicationTransactionConformance {
     }
 
     @Test
+    void with_the_aggregate_cache_a_rolled_back_save_is_not_served_from_the_cache() {
+        Map<String, String> cached = new java.util.HashMap<>(env());
+        cached.put("AGGREGATE_CACHE_MAXSIZE", "10");
+        cached.put("AGGREGATE_CACHE_FASTFORWARD", "false");
+        try (PostOffice office = new PostOffice(cached)) {
+            Parcel parcel = Parcel.post("4 Dock Road");
+            office.save(parcel);
+            office.repository().get(Parcel.class, parcel.id());   // now cached at version 1
+
+            assertThatThrownBy(() -> office.transaction(Connection.class, connection -> {
+                Parcel inside = office.repository().get(Parcel.class, parcel.id());
+                inside.deliver();
+                office.save(inside);
+                assertThat(office.repository().get(Parcel.class, parcel.id()).delivered()).isTrue();
+                throw new IllegalStateException("the van broke down");
+            })).hasMessage("the van broke down");
+
+            assertThat(office.repository().get(Parcel.class, parcel.id()).delivered()).isFalse();
+            assertThat(office.repository().get(Parcel.class, parcel.id()).version()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_checked_exception_rolls_the_block_back_and_arrives_wrapped_with_it_as_the_cause() {
         Parcel parcel = Parcel.post("4 Dock Street");
         IOException failure = new IOException("the courier is offline");
