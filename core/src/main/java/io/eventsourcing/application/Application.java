@@ -80,8 +80,11 @@ public class Application implements AutoCloseable {
     private final boolean cacheSavedAggregates;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
-    /** The ids saved by this thread's open {@link #transaction}, or null outside one. */
-    private final ThreadLocal<@Nullable Set<UUID>> transactionIds = new ThreadLocal<>();
+    /** What this thread's open {@link #transaction} has saved so far, or null outside one. */
+    private final ThreadLocal<@Nullable OpenTransaction> openTransaction = new ThreadLocal<>();
+
+    /** The aggregates saved in a transaction block and the recordings to announce once it commits. */
+    private record OpenTransaction(Set<UUID> saved, List<Recording> recordings) {}
 
     /** An application configured by the process environment alone. */
     public Application() {
@@ -113,7 +116,7 @@ public class Application implements AutoCloseable {
             boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
             this.cacheSavedAggregates = cache != null && !fastForward;
             this.repository = new Repository(events, snapshots, cache, fastForward,
-                    () -> transactionIds.get() != null);
+                    () -> openTransaction.get() != null);
             this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
         } catch (RuntimeException e) {
             factory.close();
@@ -218,9 +221,9 @@ public class Application implements AutoCloseable {
     protected List<Recording> record(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         checkOpen();
         List<Recording> recordings = events.put(aggregates, tracking);
-        Set<UUID> inTransaction = transactionIds.get();
+        OpenTransaction inTransaction = openTransaction.get();
         if (inTransaction != null) {
-            aggregates.forEach(aggregate -> inTransaction.add(aggregate.id()));
+            aggregates.forEach(aggregate -> inTransaction.saved().add(aggregate.id()));
         } else if (cache != null) {
             for (Aggregate<?> aggregate : aggregates) {
                 if (io.eventsourcing.internal.AggregateAccess.get().isDiscarded(aggregate)) {
@@ -231,19 +234,28 @@ public class Application implements AutoCloseable {
             }
         }
         takeAutomaticSnapshots(aggregates, recordings);
+        if (inTransaction != null) {
+            inTransaction.recordings().addAll(recordings);
+        } else {
+            announce(recordings);
+        }
+        return recordings;
+    }
+
+    private void announce(List<Recording> recordings) {
         if (!recordings.isEmpty()) {
             for (Consumer<List<Recording>> listener : listeners) {
                 listener.accept(recordings);
             }
         }
-        return recordings;
     }
 
     /**
      * Calls the listener after every save (or process step) that recorded events, on the saving
      * thread, with the recordings. Runners use it to prompt followers. An exception the listener
-     * throws reaches the caller of {@code save}, whose events are recorded all the same. Inside a
-     * {@link #transaction} the listener runs before the transaction commits.
+     * throws reaches the caller of {@code save}, whose events are recorded all the same. Saves inside
+     * a {@link #transaction} block are announced once the block has committed, and not at all if it
+     * rolls back.
      */
     public void addRecordingListener(Consumer<List<Recording>> listener) {
         listeners.add(requireNonNull(listener, "listener"));
@@ -282,21 +294,25 @@ public class Application implements AutoCloseable {
         if (recorder instanceof TransactionalRecorder<?> transactional && transactional.sessionType() == sessionType) {
             @SuppressWarnings("unchecked")
             TransactionalRecorder<S> typed = (TransactionalRecorder<S>) transactional;
-            if (transactionIds.get() != null) {
+            if (openTransaction.get() != null) {
                 return typed.transaction(work);
             }
             // Inside the block the cache is neither read nor written (it may hold only committed
-            // state); what the block saved is evicted afterwards, whether it committed or not.
-            Set<UUID> saved = new HashSet<>();
-            transactionIds.set(saved);
+            // state); what the block saved is evicted afterwards, whether it committed or not, and
+            // announced to listeners only once it has committed.
+            OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>());
+            openTransaction.set(open);
+            T result;
             try {
-                return typed.transaction(work);
+                result = typed.transaction(work);
             } finally {
-                transactionIds.remove();
+                openTransaction.remove();
                 if (cache != null) {
-                    saved.forEach(cache::remove);
+                    open.saved().forEach(cache::remove);
                 }
             }
+            announce(List.copyOf(open.recordings()));
+            return result;
         }
         throw new IllegalStateException(name() + "'s recorder (" + recorder.getClass().getSimpleName()
                 + ") has no transactions with a " + sessionType.getName() + " session; use a SQL backend "

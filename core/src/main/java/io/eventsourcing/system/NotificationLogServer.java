@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -59,10 +60,18 @@ public final class NotificationLogServer implements AutoCloseable {
         server.start();
     }
 
-    /** The URI of the log, for {@link RemoteNotificationLog}: {@code http://host:port/notifications}. */
+    /**
+     * The URI of the log, for {@link RemoteNotificationLog}: {@code http://host:port/notifications}, with
+     * an IPv6 host in brackets ({@code http://[::1]:8080/notifications}).
+     */
     public URI uri() {
         InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/notifications");
+        try {
+            // This constructor brackets an IPv6 literal; concatenating the host string would not.
+            return new URI("http", null, address.getHostString(), address.getPort(), "/notifications", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the server's address " + address + " makes no URI", e);
+        }
     }
 
     /** Stops serving. */

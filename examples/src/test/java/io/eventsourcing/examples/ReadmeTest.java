@@ -47,7 +47,8 @@ class ReadmeTest {
     void the_readme_shows_its_main_snippets() throws IOException {
         List<String> names = Snippets.blocks(readme(), new ArrayList<>()).stream().map(Block::name).toList();
 
-        assertThat(names).contains("dog", "training-school", "usage");
+        assertThat(names).contains("dog", "training-school", "usage", "reservations", "shop-system",
+                "projection-runner", "follow-over-http");
     }
 
     @Test

@@ -142,6 +142,26 @@ public abstract class ApplicationTransactionConformance {
     }
 
     @Test
+    void recording_listeners_hear_of_a_blocks_saves_only_once_it_has_committed() {
+        java.util.List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app().addRecordingListener(recordings -> recordings.forEach(r -> heard.add(r.notificationId())));
+        long before = app().recorder().maxNotificationId();
+
+        assertThatThrownBy(() -> app().transaction(Connection.class, connection -> {
+            app().save(Parcel.post("5 Canal Street"));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(heard).isEmpty();
+
+        app().transaction(Connection.class, connection -> {
+            app().save(Parcel.post("6 Canal Street"));
+            assertThat(heard).isEmpty();
+            return null;
+        });
+        assertThat(heard).containsExactly(before + 1);
+    }
+
+    @Test
     void with_the_aggregate_cache_a_rolled_back_save_is_not_served_from_the_cache() {
         Map<String, String> cached = new java.util.HashMap<>(env());
         cached.put("AGGREGATE_CACHE_MAXSIZE", "10");

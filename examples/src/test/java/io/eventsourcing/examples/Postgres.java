@@ -1,0 +1,67 @@
+package io.eventsourcing.examples;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.eventsourcing.tck.Databases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The examples' PostgreSQL: the server on 127.0.0.1:5432 (user {@code postgres}, trust
+ * authentication), the database {@code es_examples} (created if missing), one schema per test.
+ */
+public final class Postgres {
+    /** The examples' database. */
+    public static final String DATABASE = "es_examples";
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+    private Postgres() {}
+
+    /**
+     * Requires the server (failing under {@code CI=true}, skipping elsewhere), makes sure the database
+     * exists, drops the schema with everything in it and creates it empty.
+     *
+     * @return the settings of applications and views whose tables live in that schema
+     */
+    public static Map<String, String> env(String schema) {
+        Databases.requireReachable("PostgreSQL", "127.0.0.1", 5432);
+        createDatabaseIfMissing();
+        Databases.execute(SERVER + DATABASE, "postgres", "", "DROP SCHEMA IF EXISTS " + schema + " CASCADE",
+                "CREATE SCHEMA " + schema);
+        return Map.of(
+                "PERSISTENCE_MODULE", "postgres",
+                "POSTGRES_DBNAME", DATABASE,
+                "POSTGRES_HOST", "127.0.0.1",
+                "POSTGRES_PORT", "5432",
+                "POSTGRES_USER", "postgres",
+                "POSTGRES_SCHEMA", schema,
+                "POSTGRES_POOL_SIZE", "2",
+                "POSTGRES_MAX_OVERFLOW", "4");
+    }
+
+    private static void createDatabaseIfMissing() {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + DATABASE);
+            } catch (SQLException e) {
+                if (!"42P04".equals(e.getSQLState())) {        // duplicate_database: created meanwhile
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            fail("creating the database " + DATABASE + " failed: " + e.getMessage(), e);
+        }
+    }
+}
