@@ -57,6 +57,12 @@ class H2ConformanceTest {
         protected ApplicationRecorder createRecorder() {
             return factory().applicationRecorder();
         }
+
+        /** Two batches of 2,000 keep the second writer's wait well inside H2's lock timeout on a loaded machine. */
+        @Override
+        protected int nonInterleavingBatchSize() {
+            return 2_000;
+        }
     }
 
     @Nested
