@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.eventsourcing.domain.EventSourcingException;
 import io.eventsourcing.persistence.OperationalException;
 import io.eventsourcing.persistence.PersistenceException;
+import io.eventsourcing.persistence.ProgrammingException;
 import io.eventsourcing.persistence.TransactionWork;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -176,6 +178,40 @@ public final class JdbcDatastore implements AutoCloseable {
             return inNewTransaction("transaction", connection -> runBlock(connection, work, "transaction"));
         } catch (LostConnection lost) {
             throw dialect.translate(lost.cause, "transaction");
+        }
+    }
+
+    /**
+     * Runs work with a connection the caller owns bound as this thread's transaction: every
+     * {@link #write}, {@link #read} and {@link #transaction} of this datastore on this thread inside
+     * the work runs on that connection, and none of them begins, commits, rolls back or closes it;
+     * that stays with the caller, who must have begun a transaction on it for writes to be atomic.
+     * This is how an ORM session's transaction (the JPA module's {@code EntityManager}) takes in the
+     * recorders' work. Neither of the datastore's locks is taken: the caller's transaction must
+     * serialise writers as the datastore's own would (SQLite: begin {@code IMMEDIATE}). If this
+     * thread is already bound to the same connection, the work just runs.
+     *
+     * @param connection the caller's connection, in the caller's transaction
+     * @param work what to run; its exceptions pass unchanged
+     * @throws ProgrammingException if this thread has an open transaction of this datastore on
+     *     another connection
+     */
+    public <T> T joining(Connection connection, Supplier<T> work) {
+        requireNonNull(connection, "connection");
+        requireNonNull(work, "work");
+        Transaction open = current.get();
+        if (open != null) {
+            if (open.connection == connection) {
+                return work.get();
+            }
+            throw new ProgrammingException("cannot join a caller's connection: this thread already has a "
+                    + "transaction of this datastore on another connection");
+        }
+        current.set(new Transaction(connection));
+        try {
+            return work.get();
+        } finally {
+            current.remove();
         }
     }
 

@@ -199,7 +199,14 @@ public class JdbcFactory extends InfrastructureFactory {
         return new HikariDataSource(config);
     }
 
-    private static JdbcDatastore datastore(Environment environment, JdbcSettings settings) {
+    /**
+     * The datastore that {@code PERSISTENCE_MODULE=jdbc} makes from its settings: on the data source of
+     * {@code JDBC_DATASOURCE_TOPIC} if set, else on a pool for {@code JDBC_URL} made by the URL's
+     * dialect. For factories that build on the JDBC settings (the JPA module's).
+     *
+     * @throws ConfigurationException if no dialect serves the URL or the supplier class is unusable
+     */
+    protected static JdbcDatastore datastore(Environment environment, JdbcSettings settings) {
         if (settings.dataSourceTopic() != null) {
             DataSource dataSource = supplied(environment, settings.dataSourceTopic());
             String url = settings.url() != null ? settings.url() : urlOf(dataSource, settings.dataSourceTopic());
