@@ -1,114 +1,36 @@
 package io.eventsourcing.jdbc;
 
-import io.eventsourcing.persistence.AggregateRecorder;
-import io.eventsourcing.persistence.ApplicationRecorder;
-import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
-import io.eventsourcing.persistence.ProcessRecorder;
-import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.tck.AggregateRecorderConformance;
-import io.eventsourcing.tck.ApplicationConformance;
-import io.eventsourcing.tck.ApplicationRecorderConformance;
+import io.eventsourcing.tck.BackendConformance;
 import io.eventsourcing.tck.Databases;
-import io.eventsourcing.tck.InfrastructureFactoryConformance;
-import io.eventsourcing.tck.ProcessRecorderConformance;
-import io.eventsourcing.tck.TrackingRecorderConformance;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The whole conformance kit on MariaDB through {@code PERSISTENCE_MODULE=jdbc}, in a database of its own
  * that is dropped and created again before every test.
  */
-class MariaDbConformanceTest {
+class MariaDbConformanceTest extends BackendConformance {
     static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
     static final String DATABASE = "es_tck";
 
-    @BeforeEach
-    void emptyDatabase() {
+    @Override
+    protected void prepare() {
         Databases.requireReachable("MariaDB", "127.0.0.1", 3306);
         Databases.execute(SERVER, "root", "", "DROP DATABASE IF EXISTS " + DATABASE, "CREATE DATABASE " + DATABASE);
     }
 
-    Map<String, String> env() {
+    @Override
+    protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jdbc", "JDBC_URL", SERVER + DATABASE, "JDBC_USER", "root");
     }
 
-    private @Nullable InfrastructureFactory factory;
-
-    /** The test's factory, made on first use (after the database is prepared) and closed after the test. */
-    InfrastructureFactory factory() {
-        if (factory == null) {
-            factory = InfrastructureFactory.construct(Environment.isolated("Tck", env()));
-        }
-        return factory;
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+        return JdbcFactory.class;
     }
 
-    @AfterEach
-    void closeFactory() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
-    @Nested
-    class Aggregates extends AggregateRecorderConformance {
-        @Override
-        protected AggregateRecorder createRecorder() {
-            return factory().aggregateRecorder("snapshots");
-        }
-    }
-
-    @Nested
-    class Applications extends ApplicationRecorderConformance {
-        @Override
-        protected ApplicationRecorder createRecorder() {
-            return factory().applicationRecorder();
-        }
-
-        @Override
-        protected int nonInterleavingBatchSize() {
-            return 2_000;
-        }
-    }
-
-    @Nested
-    class Tracking extends TrackingRecorderConformance {
-        @Override
-        protected TrackingRecorder createRecorder() {
-            return factory().trackingRecorder();
-        }
-    }
-
-    @Nested
-    class Processes extends ProcessRecorderConformance {
-        @Override
-        protected ProcessRecorder createRecorder() {
-            return factory().processRecorder();
-        }
-    }
-
-    @Nested
-    class Factory extends InfrastructureFactoryConformance {
-        @Override
-        protected Map<String, String> env() {
-            return MariaDbConformanceTest.this.env();
-        }
-
-        @Override
-        protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
-            return JdbcFactory.class;
-        }
-    }
-
-    @Nested
-    class Application extends ApplicationConformance {
-        @Override
-        protected Map<String, String> env() {
-            return MariaDbConformanceTest.this.env();
-        }
+    @Override
+    protected int nonInterleavingBatchSize() {
+        return 2_000;
     }
 }

@@ -1,110 +1,29 @@
 package io.eventsourcing.postgres;
 
-import io.eventsourcing.persistence.AggregateRecorder;
-import io.eventsourcing.persistence.ApplicationRecorder;
-import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
-import io.eventsourcing.persistence.ProcessRecorder;
-import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.tck.AggregateRecorderConformance;
-import io.eventsourcing.tck.ApplicationConformance;
-import io.eventsourcing.tck.ApplicationRecorderConformance;
-import io.eventsourcing.tck.Databases;
-import io.eventsourcing.tck.InfrastructureFactoryConformance;
-import io.eventsourcing.tck.ProcessRecorderConformance;
-import io.eventsourcing.tck.TrackingRecorderConformance;
+import io.eventsourcing.tck.BackendConformance;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.jspecify.annotations.Nullable;
 
-/**
- * The whole conformance kit on PostgreSQL ({@code PERSISTENCE_MODULE=postgres}) with tables in a
- * named schema ({@code POSTGRES_SCHEMA}), dropped before every test.
- */
-class PostgresNamedSchemaConformanceTest {
-    @BeforeEach
-    void emptySchema() {
+/** The whole conformance kit on PostgreSQL ({@code PERSISTENCE_MODULE=postgres}) with tables in a named schema ({@code POSTGRES_SCHEMA}), dropped before every test. */
+class PostgresNamedSchemaConformanceTest extends BackendConformance {
+
+    @Override
+    protected void prepare() {
         PostgresTestDatabase.reset("es_named");
     }
 
-    Map<String, String> env() {
+    @Override
+    protected Map<String, String> env() {
         return PostgresTestDatabase.env(Map.of("POSTGRES_SCHEMA", "es_named"));
     }
 
-    private @Nullable InfrastructureFactory factory;
-
-    /** The test's factory, made on first use (after the database is prepared) and closed after the test. */
-    InfrastructureFactory factory() {
-        if (factory == null) {
-            factory = InfrastructureFactory.construct(Environment.isolated("Tck", env()));
-        }
-        return factory;
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+        return PostgresFactory.class;
     }
 
-    @AfterEach
-    void closeFactory() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
-    @Nested
-    class Aggregates extends AggregateRecorderConformance {
-        @Override
-        protected AggregateRecorder createRecorder() {
-            return factory().aggregateRecorder("snapshots");
-        }
-    }
-
-    @Nested
-    class Applications extends ApplicationRecorderConformance {
-        @Override
-        protected ApplicationRecorder createRecorder() {
-            return factory().applicationRecorder();
-        }
-
-        @Override
-        protected int nonInterleavingBatchSize() {
-            return 1_000;
-        }
-    }
-
-    @Nested
-    class Tracking extends TrackingRecorderConformance {
-        @Override
-        protected TrackingRecorder createRecorder() {
-            return factory().trackingRecorder();
-        }
-    }
-
-    @Nested
-    class Processes extends ProcessRecorderConformance {
-        @Override
-        protected ProcessRecorder createRecorder() {
-            return factory().processRecorder();
-        }
-    }
-
-    @Nested
-    class Factory extends InfrastructureFactoryConformance {
-        @Override
-        protected Map<String, String> env() {
-            return PostgresNamedSchemaConformanceTest.this.env();
-        }
-
-        @Override
-        protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
-            return PostgresFactory.class;
-        }
-    }
-
-    @Nested
-    class Application extends ApplicationConformance {
-        @Override
-        protected Map<String, String> env() {
-            return PostgresNamedSchemaConformanceTest.this.env();
-        }
+    @Override
+    protected int nonInterleavingBatchSize() {
+        return 1_000;
     }
 }

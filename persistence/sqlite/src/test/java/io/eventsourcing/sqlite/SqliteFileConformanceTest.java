@@ -1,102 +1,26 @@
 package io.eventsourcing.sqlite;
 
-import io.eventsourcing.persistence.AggregateRecorder;
-import io.eventsourcing.persistence.ApplicationRecorder;
-import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
-import io.eventsourcing.persistence.ProcessRecorder;
-import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.tck.AggregateRecorderConformance;
-import io.eventsourcing.tck.ApplicationConformance;
-import io.eventsourcing.tck.ApplicationRecorderConformance;
-import io.eventsourcing.tck.InfrastructureFactoryConformance;
-import io.eventsourcing.tck.ProcessRecorderConformance;
-import io.eventsourcing.tck.TrackingRecorderConformance;
+import io.eventsourcing.tck.BackendConformance;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import org.jspecify.annotations.Nullable;
+import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole conformance kit on a SQLite database file (WAL), a new file for every test. */
-class SqliteFileConformanceTest {
+class SqliteFileConformanceTest extends BackendConformance {
     @TempDir
     static Path directory;
 
-    private final String file = "test-" + java.util.UUID.randomUUID() + ".db";
+    private final String file = "test-" + UUID.randomUUID() + ".db";
 
-    Map<String, String> env() {
+    @Override
+    protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", directory.resolve(file).toString());
     }
 
-    private @Nullable InfrastructureFactory factory;
-
-    /** The test's factory, made on first use (after the database is prepared) and closed after the test. */
-    InfrastructureFactory factory() {
-        if (factory == null) {
-            factory = InfrastructureFactory.construct(Environment.isolated("Tck", env()));
-        }
-        return factory;
-    }
-
-    @AfterEach
-    void closeFactory() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
-    @Nested
-    class Aggregates extends AggregateRecorderConformance {
-        @Override
-        protected AggregateRecorder createRecorder() {
-            return factory().aggregateRecorder("snapshots");
-        }
-    }
-
-    @Nested
-    class Applications extends ApplicationRecorderConformance {
-        @Override
-        protected ApplicationRecorder createRecorder() {
-            return factory().applicationRecorder();
-        }
-    }
-
-    @Nested
-    class Tracking extends TrackingRecorderConformance {
-        @Override
-        protected TrackingRecorder createRecorder() {
-            return factory().trackingRecorder();
-        }
-    }
-
-    @Nested
-    class Processes extends ProcessRecorderConformance {
-        @Override
-        protected ProcessRecorder createRecorder() {
-            return factory().processRecorder();
-        }
-    }
-
-    @Nested
-    class Factory extends InfrastructureFactoryConformance {
-        @Override
-        protected Map<String, String> env() {
-            return SqliteFileConformanceTest.this.env();
-        }
-
-        @Override
-        protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
-            return SqliteFactory.class;
-        }
-    }
-
-    @Nested
-    class Application extends ApplicationConformance {
-        @Override
-        protected Map<String, String> env() {
-            return SqliteFileConformanceTest.this.env();
-        }
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+        return SqliteFactory.class;
     }
 }
