@@ -1,5 +1,6 @@
 package io.eventsourcing.jdbc;
 
+import io.eventsourcing.jdbc.testkit.JdbcEventCounters;
 import io.eventsourcing.tck.Databases;
 import io.eventsourcing.tck.ProjectionRunnerConformance;
 import io.eventsourcing.tck.system.EventCounters;

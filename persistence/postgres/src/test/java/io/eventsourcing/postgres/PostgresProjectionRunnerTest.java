@@ -1,5 +1,6 @@
 package io.eventsourcing.postgres;
 
+import io.eventsourcing.jdbc.testkit.JdbcEventCounters;
 import io.eventsourcing.tck.ProjectionRunnerConformance;
 import io.eventsourcing.tck.system.EventCounters;
 import java.util.Map;
@@ -24,6 +25,6 @@ class PostgresProjectionRunnerTest extends ProjectionRunnerConformance {
 
     @Override
     protected EventCounters createView() {
-        return new PostgresEventCounters(env());
+        return new JdbcEventCounters(env());
     }
 }

@@ -1,5 +1,6 @@
 package io.eventsourcing.sqlite;
 
+import io.eventsourcing.jdbc.testkit.JdbcEventCounters;
 import io.eventsourcing.tck.ProjectionRunnerConformance;
 import io.eventsourcing.tck.system.EventCounters;
 import java.nio.file.Path;
@@ -24,6 +25,6 @@ class SqliteProjectionRunnerTest extends ProjectionRunnerConformance {
 
     @Override
     protected EventCounters createView() {
-        return new SqliteEventCounters(env());
+        return new JdbcEventCounters(env());
     }
 }

@@ -1,9 +1,10 @@
-package io.eventsourcing.sqlite;
+package io.eventsourcing.jdbc.testkit;
 
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.jdbc.JdbcFactory;
 import io.eventsourcing.jdbc.JdbcTrackingRecorder;
+
 import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.Tracking;
@@ -14,14 +15,15 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The event counters of the projection suite in a SQLite table ({@code eventcounters_counters}, one
- * row per counter) beside the tracking table of the factory's {@link JdbcTrackingRecorder}. Each
- * increment upserts its row and raises the tracking mark in one transaction of that recorder, so a
- * position recorded already rolls the count back with it: how a user writes a view on SQL.
+ * The event counters of the projection suite in a SQL table ({@code eventcounters_counters}, one row
+ * per counter) beside the tracking table of the factory's {@link JdbcTrackingRecorder}. Each increment
+ * updates its row (inserting it the first time, in SQL that H2, MariaDB, SQLite and PostgreSQL share) and raises the
+ * tracking mark in one transaction of that recorder, so a position recorded already rolls the count
+ * back with it.
  *
  * <p>Thread-safe. Closing it closes its factory.
  */
-final class SqliteEventCounters implements EventCounters {
+public final class JdbcEventCounters implements EventCounters {
     private static final String CREATED = "created";
     private static final String OTHER = "other";
 
@@ -30,14 +32,14 @@ final class SqliteEventCounters implements EventCounters {
     private final String table;
 
     /** A view named {@code EventCounters} on the database the settings select; creates its table if missing. */
-    SqliteEventCounters(Map<String, String> env) {
+    public JdbcEventCounters(Map<String, String> env) {
         this.factory = (JdbcFactory) InfrastructureFactory.construct(Environment.isolated("EventCounters", env));
         this.tracking = (JdbcTrackingRecorder) factory.trackingRecorder();
         this.table = factory.tables().forPurpose("counters");
         tracking.transaction(connection -> {
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS " + table
-                        + " (counter TEXT NOT NULL PRIMARY KEY, total INTEGER NOT NULL)");
+                        + " (counter VARCHAR(16) NOT NULL PRIMARY KEY, total BIGINT NOT NULL)");
             }
             return null;
         });
@@ -81,10 +83,16 @@ final class SqliteEventCounters implements EventCounters {
     private void increment(String counter, Tracking position) {
         requireNonNull(position, "position");
         tracking.transaction(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + table
-                    + " (counter, total) VALUES (?, 1) ON CONFLICT (counter) DO UPDATE SET total = total + 1")) {
-                upsert.setString(1, counter);
-                upsert.executeUpdate();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE " + table + " SET total = total + 1 WHERE counter = ?")) {
+                update.setString(1, counter);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO " + table + " (counter, total) VALUES (?, 1)")) {
+                        insert.setString(1, counter);
+                        insert.executeUpdate();
+                    }
+                }
             }
             tracking.insertTracking(position);
             return null;
