@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Topics {
     private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>();
     private static final Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
+    /** Classes found by binary name, so reading an event does not load its class again. */
+    private static final Map<String, Class<?>> LOADED = new ConcurrentHashMap<>();
 
     private Topics() {}
 
@@ -59,9 +61,15 @@ public final class Topics {
         if (registered != null) {
             return registered;
         }
+        Class<?> loaded = LOADED.get(topic);
+        if (loaded != null) {
+            return loaded;
+        }
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return Class.forName(topic, true, loader != null ? loader : Topics.class.getClassLoader());
+            loaded = Class.forName(topic, true, loader != null ? loader : Topics.class.getClassLoader());
+            LOADED.putIfAbsent(topic, loaded);
+            return loaded;
         } catch (ClassNotFoundException | LinkageError e) {
             throw new TopicException("topic '" + topic + "' does not name a class here; if the class was renamed or "
                     + "moved, register the old name: Topics.register(\"" + topic + "\", NewName.class)");

@@ -1,0 +1,252 @@
+package io.eventsourcing.benchmarks;
+
+import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.persistence.ApplicationRecorder;
+import io.eventsourcing.persistence.Mapper;
+import io.eventsourcing.persistence.Notification;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * Why a runner beside JMH: the question asked of the library is a ratio (how close to hand-written
+ * JDBC does it get on the same database?), and a ratio is only meaningful when both sides run in the
+ * same process, on the same tables, minutes apart at most, under the same disk and CPU weather. JMH
+ * forks a JVM per benchmark and per parameter, so its figures for the two sides come from different
+ * runs; this runner measures each pair in alternating slices instead and prints the ratio directly.
+ * Its timing is simpler than JMH's (no blackhole beyond keeping results, a fixed warm-up), which is
+ * adequate for operations that each cost tens of microseconds or more of database work.
+ */
+
+/**
+ * Measures the library against a raw-JDBC baseline doing the same work on the same tables, backend
+ * by backend, and prints one line per figure with the ratio library/baseline.
+ *
+ * <pre>
+ * ./mvnw -q -pl benchmarks -am package -DskipTests exec:java -Dexec.args="memory,sqlite,postgres 3"
+ * </pre>
+ *
+ * Arguments: the backends (comma-separated, default all three) and the measured seconds per side per
+ * figure (default 3). Each side is warmed up for two thirds of that (at least a second), then both are
+ * measured in quarter-second slices that alternate. Each line gives the ratio of the totals, then the
+ * median and interquartile range of the ratios of adjacent slice pairs. A PostgreSQL target is met
+ * (or missed) when the whole interquartile range is on the right (wrong) side of its bound, and
+ * inconclusive otherwise: a disturbance hitting some slices (another process's I/O, a checkpoint, CPU
+ * stolen by the hypervisor, all printed per backend) then weighs more than the code under test.
+ */
+public final class SideBySide {
+    private static final int PAGE = 100;
+    private static final int BATCH = 100;
+    private static final int LOAD_EVENTS = 1_000;
+    private static final int COMMAND_ACCOUNTS = 1_000;
+
+    private final long warmupNanos;
+    private final long nanos;
+    private final List<String> verdicts = new ArrayList<>();
+
+    private SideBySide(double seconds) {
+        this.nanos = (long) (seconds * 1e9);
+        this.warmupNanos = Math.max(1_000_000_000L, nanos * 2 / 3);
+    }
+
+    /** Runs the comparison; see the class comment for the arguments. */
+    public static void main(String[] args) throws Exception {
+        List<Backend> backends = new ArrayList<>();
+        for (String name : (args.length > 0 ? args[0] : "memory,sqlite,postgres").split(",")) {
+            backends.add(Backend.parse(name));
+        }
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("seconds per figure must be above 0, was " + args[1]);
+        }
+        SideBySide runner = new SideBySide(seconds);
+        warmUpMapper();
+        System.out.printf(Locale.ROOT, "eventsourcing side by side, %s, Java %s, %d cores, %.1f s per side per figure "
+                + "(+%.1f s warm-up), ratios are library/raw in one run%n", LocalDate.now(),
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, runner.warmupNanos / 1e9);
+        System.out.println("lib/raw: ratio of the totals (time figures: library time / raw time), then the median "
+                + "[interquartile range] of the ratios of adjacent quarter-second slices.");
+        System.out.println("JVM CPU: CPU time of the benchmark's threads per operation, library|raw (the database "
+                + "server's own work is not in it).");
+        for (Backend backend : backends) {
+            runner.run(backend);
+        }
+        System.out.println();
+        System.out.println("load average at the end: " + Weather.loadAverage());
+        if (!runner.verdicts.isEmpty()) {
+            System.out.println();
+            System.out.println("targets on PostgreSQL:");
+            runner.verdicts.forEach(v -> System.out.println("  " + v));
+        }
+    }
+
+    /**
+     * Gets the JIT to compile the mapper's encode and decode paths before anything is measured, so the
+     * first figures of the first backend are not taken with interpreted JSON code.
+     */
+    private static void warmUpMapper() {
+        Mapper mapper = Mapper.standard();
+        UUID id = UUID.randomUUID();
+        long sum = 0;
+        for (int i = 0; i < 200_000; i++) {
+            DomainEvent event = new DomainEvent(id, 2, Instant.now(), new Account.Credited(i, "ref-" + i));
+            sum += mapper.toDomainEvent(mapper.toStoredEvent(event, null)).originatorVersion();
+        }
+        if (sum != 400_000) {
+            throw new IllegalStateException("the mapper did not round-trip: " + sum);
+        }
+    }
+
+    private void run(Backend backend) throws Exception {
+        Weather weather = Weather.observe();
+        try (Fixture fixture = Fixture.open(backend)) {
+            Bench app = fixture.app();
+            Rows rows = fixture.rows();
+            @Nullable RawJdbc raw = fixture.hasRaw() ? fixture.raw() : null;
+            System.out.println();
+            System.out.println(backend.label() + ": " + (raw == null ? "in-memory recorders, no baseline" : raw.describe())
+                    + "; stored events of " + rows.creditedSize() + " bytes; load average " + Weather.loadAverage());
+            System.out.printf(Locale.ROOT, "%-9s %-41s %18s %18s %-31s %15s  %s%n", "backend", "figure", "library",
+                    "raw JDBC", "lib/raw  slices: median [IQR]", "JVM CPU lib|raw", "target");
+
+            for (int threads : new int[] {1, 4, 16}) {
+                figure(backend, "save, " + threads + (threads == 1 ? " thread" : " threads") + " (1 event/tx)",
+                        threads, Kind.EVENTS, 1,
+                        () -> app.openAccount(UUID.randomUUID()).size(),
+                        raw == null ? null : () -> raw.insert(List.of(rows.opened(UUID.randomUUID()))),
+                        threads == 1 ? new Target("save 1 thread >= 0.9x raw one-insert transactions", 0.9, true)
+                                : null);
+            }
+            figure(backend, "append 100: save(aggregate, 100 pending)", 1, Kind.EVENTS, BATCH,
+                    () -> app.openAccountWithEvents(UUID.randomUUID(), BATCH).size(),
+                    raw == null ? null : () -> raw.insert(rows.account(UUID.randomUUID(), BATCH)),
+                    new Target("batch-100 append >= 0.9x raw multi-row insert", 0.9, true));
+            ApplicationRecorder recorder = app.recorder();
+            figure(backend, "append 100: recorder.insertEvents", 1, Kind.EVENTS, BATCH,
+                    () -> recorder.insertEvents(rows.account(UUID.randomUUID(), BATCH)).size(),
+                    raw == null ? null : () -> raw.insert(rows.account(UUID.randomUUID(), BATCH)), null);
+
+            Account[] accounts = new Account[COMMAND_ACCOUNTS];
+            for (int i = 0; i < accounts.length; i++) {
+                accounts[i] = Account.open(UUID.randomUUID(), "owner-" + i);
+            }
+            app.save(accounts);
+            AtomicInteger next = new AtomicInteger();
+            figure(backend, "command: get + 1 event + save", 1, Kind.COMMANDS, 1,
+                    () -> {
+                        app.credit(accounts[Math.floorMod(next.getAndIncrement(), accounts.length)].id(), 100);
+                        return 1;
+                    },
+                    raw == null ? null : () -> raw.command(
+                            accounts[Math.floorMod(next.getAndIncrement(), accounts.length)].id(), rows),
+                    null);
+
+            UUID plain = fixture.accountWithEvents(app, LOAD_EVENTS);
+            figure(backend, "load 1,000 events, no snapshot", 1, Kind.TIME, 1,
+                    () -> app.account(plain).credits(),
+                    raw == null ? null : () -> raw.selectEvents(plain),
+                    new Target("load of 1,000 events <= 2x the raw select", 2.0, false));
+            Bench snapshotting = fixture.snapshotting();
+            UUID snapshotted = fixture.accountWithEvents(snapshotting, LOAD_EVENTS);
+            snapshotting.takeSnapshot(snapshotted);
+            figure(backend, "load 1,000 events, snapshot at 1,000", 1, Kind.TIME, 1,
+                    () -> snapshotting.account(snapshotted).credits(),
+                    raw == null ? null : () -> raw.selectEvents(snapshotted), null);
+
+            long max = recorder.maxNotificationId();
+            Mapper mapper = app.mapper();
+            AtomicLong libraryPage = new AtomicLong();
+            AtomicLong rawPage = new AtomicLong();
+            figure(backend, "notifications, pages of 100, decoded", 1, Kind.EVENTS, PAGE,
+                    () -> {
+                        long sum = 0;
+                        for (Notification n : recorder.selectNotifications(start(libraryPage, max), PAGE)) {
+                            DomainEvent event = mapper.toDomainEvent(n.toStoredEvent());
+                            sum += event.originatorVersion();
+                        }
+                        return sum;
+                    },
+                    raw == null ? null : () -> raw.selectNotifications(start(rawPage, max), PAGE),
+                    new Target("notification read with decoding >= 0.5x the raw select", 0.5, true));
+            System.out.println("while measuring " + backend.label() + ": " + weather.report());
+        }
+    }
+
+    /** The next page's first id, cycling through the whole log. */
+    private static long start(AtomicLong page, long max) {
+        long pages = Math.max(1, (max - PAGE) / PAGE);
+        return Math.floorMod(page.getAndIncrement(), pages) * PAGE + 1;
+    }
+
+    private enum Kind {
+        /** Events recorded or read per second, higher is better. */
+        EVENTS("events/s"),
+        /** Commands per second, higher is better. */
+        COMMANDS("commands/s"),
+        /** Milliseconds per operation, lower is better. */
+        TIME("ms");
+
+        final String unit;
+
+        Kind(String unit) {
+            this.unit = unit;
+        }
+    }
+
+    /** A target ratio for PostgreSQL. */
+    private record Target(String text, double bound, boolean atLeast) {
+        boolean met(double ratio) {
+            return atLeast ? ratio >= bound : ratio <= bound;
+        }
+    }
+
+    private void figure(Backend backend, String name, int threads, Kind kind, int eventsPerOp, Measure.Op library,
+            Measure.@Nullable Op raw, @Nullable Target target) throws Exception {
+        String libraryText;
+        String rawText = "-";
+        String ratioText = "-";
+        String cpuText;
+        String targetText = "";
+        if (raw == null) {
+            Measure.Sample lib = Measure.library(threads, warmupNanos, nanos, library);
+            libraryText = format(kind, lib, eventsPerOp);
+            cpuText = String.format(Locale.ROOT, "%.0f us", lib.cpuMicrosPerOp());
+        } else {
+            Measure.Pair pair = Measure.compare(threads, warmupNanos, nanos, library, raw);
+            libraryText = format(kind, pair.library(), eventsPerOp);
+            rawText = format(kind, pair.raw(), eventsPerOp);
+            cpuText = String.format(Locale.ROOT, "%.0f|%.0f us", pair.library().cpuMicrosPerOp(),
+                    pair.raw().cpuMicrosPerOp());
+            boolean time = kind == Kind.TIME;
+            // Time figures invert the rate ratios: a load that takes twice as long is 2.00x time.
+            double ratio = time ? 1 / pair.ratio() : pair.ratio();
+            double median = time ? 1 / pair.sliceRatio(0.5) : pair.sliceRatio(0.5);
+            double low = time ? 1 / pair.sliceRatio(0.75) : pair.sliceRatio(0.25);
+            double high = time ? 1 / pair.sliceRatio(0.25) : pair.sliceRatio(0.75);
+            ratioText = String.format(Locale.ROOT, "%.2fx %s  %.2f [%.2f-%.2f]", ratio, time ? "time" : "rate",
+                    median, low, high);
+            if (target != null && backend == Backend.POSTGRES) {
+                String verdict = target.met(low) && target.met(high) ? "met"
+                        : !target.met(low) && !target.met(high) ? "MISSED"
+                        : "inconclusive (" + (target.met(median) ? "met" : "missed") + " at the median)";
+                targetText = String.format(Locale.ROOT, "%s %.1fx %s", target.atLeast() ? ">=" : "<=", target.bound(),
+                        verdict);
+                verdicts.add(String.format(Locale.ROOT, "%-56s median %.2fx [IQR %.2f-%.2f], totals %.2fx: %s",
+                        target.text(), median, low, high, ratio, verdict));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-9s %-41s %18s %18s %-31s %15s  %s%n", backend.label(), name, libraryText,
+                rawText, ratioText, cpuText, targetText);
+    }
+
+    private static String format(Kind kind, Measure.Sample sample, int eventsPerOp) {
+        return kind == Kind.TIME ? String.format(Locale.ROOT, "%.3f %s", sample.millisPerOp(), kind.unit)
+                : String.format(Locale.ROOT, "%,.0f %s", sample.perSecond() * eventsPerOp, kind.unit);
+    }
+}
