@@ -1,8 +1,6 @@
 package io.eventsourcing.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -37,7 +35,7 @@ public final class H2Dialect implements JdbcDialect {
                         + "originator_version BIGINT NOT NULL, topic VARCHAR NOT NULL, state VARBINARY NOT NULL, "
                         + "notification_id BIGINT NOT NULL, PRIMARY KEY (originator_id, originator_version), "
                         + "UNIQUE (notification_id))",
-                "CREATE TABLE IF NOT EXISTS " + tables.lock() + " (id INT NOT NULL PRIMARY KEY)",
+                RowLock.createTable(tables, ""),
                 "MERGE INTO " + tables.lock() + " (id) KEY (id) VALUES (1)");
     }
 
@@ -56,12 +54,6 @@ public final class H2Dialect implements JdbcDialect {
 
     @Override
     public void lockNotifications(Connection connection, Tables tables) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT id FROM " + tables.lock() + " WHERE id = 1 FOR UPDATE");
-                ResultSet rows = lock.executeQuery()) {
-            if (!rows.next()) {
-                throw new SQLException("the lock row of " + tables.lock() + " is missing", "42S02");
-            }
-        }
+        RowLock.lock(connection, tables);
     }
 }

@@ -42,7 +42,7 @@ public final class MariaDbDialect implements JdbcDialect {
                         + "originator_version BIGINT NOT NULL, topic TEXT NOT NULL, state LONGBLOB NOT NULL, "
                         + "notification_id BIGINT NOT NULL, PRIMARY KEY (originator_id, originator_version), "
                         + "UNIQUE (notification_id)) ENGINE=InnoDB",
-                "CREATE TABLE IF NOT EXISTS " + tables.lock() + " (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB",
+                RowLock.createTable(tables, " ENGINE=InnoDB"),
                 "INSERT IGNORE INTO " + tables.lock() + " (id) VALUES (1)");
     }
 
@@ -66,13 +66,7 @@ public final class MariaDbDialect implements JdbcDialect {
 
     @Override
     public void lockNotifications(Connection connection, Tables tables) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT id FROM " + tables.lock() + " WHERE id = 1 FOR UPDATE");
-                ResultSet rows = lock.executeQuery()) {
-            if (!rows.next()) {
-                throw new SQLException("the lock row of " + tables.lock() + " is missing", "42S02");
-            }
-        }
+        RowLock.lock(connection, tables);
     }
 
     @Override
