@@ -13,6 +13,7 @@ import io.eventsourcing.persistence.Tracking;
 import io.eventsourcing.persistence.TransactionWork;
 import io.eventsourcing.persistence.TransactionalRecorder;
 import io.eventsourcing.persistence.Transcoder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -80,11 +81,15 @@ public class Application implements AutoCloseable {
     private final boolean cacheSavedAggregates;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
-    /** What this thread's open {@link #transaction} has saved so far, or null outside one. */
+    private final List<ApplicationObserver> observers = new CopyOnWriteArrayList<>();
+    /**
+     * What this thread's open transaction has saved so far, or null outside one: a {@link #transaction}
+     * block's, or an external one's (a framework's, see {@link InfrastructureFactory#inExternalTransaction}).
+     */
     private final ThreadLocal<@Nullable OpenTransaction> openTransaction = new ThreadLocal<>();
 
-    /** The aggregates saved in a transaction block and the recordings to announce once it commits. */
-    private record OpenTransaction(Set<UUID> saved, List<Recording> recordings) {}
+    /** The aggregates saved in a transaction and the recordings to announce once it commits. */
+    private record OpenTransaction(Set<UUID> saved, List<Recording> recordings, boolean external) {}
 
     /** An application configured by the process environment alone. */
     public Application() {
@@ -116,7 +121,7 @@ public class Application implements AutoCloseable {
             boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
             this.cacheSavedAggregates = cache != null && !fastForward;
             this.repository = new Repository(events, snapshots, cache, fastForward,
-                    () -> openTransaction.get() != null);
+                    () -> openTransaction.get() != null || factory.inExternalTransaction(), this::loaded);
             this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
         } catch (RuntimeException e) {
             factory.close();
@@ -220,8 +225,10 @@ public class Application implements AutoCloseable {
      */
     protected List<Recording> record(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         checkOpen();
+        long start = System.nanoTime();
         List<Recording> recordings = events.put(aggregates, tracking);
-        OpenTransaction inTransaction = openTransaction.get();
+        OpenTransaction known = openTransaction.get();
+        OpenTransaction inTransaction = known == null || known.external() ? externalTransaction(known) : known;
         if (inTransaction != null) {
             aggregates.forEach(aggregate -> inTransaction.saved().add(aggregate.id()));
         } else if (cache != null) {
@@ -239,7 +246,61 @@ public class Application implements AutoCloseable {
         } else {
             announce(recordings);
         }
+        if (!recordings.isEmpty() && !observers.isEmpty()) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            for (ApplicationObserver observer : observers) {
+                observer.saved(recordings, took);
+            }
+        }
         return recordings;
+    }
+
+    /**
+     * The state of this thread's external transaction if it is in one, begun on the first save in it:
+     * like a {@link #transaction} block's, its saves bypass the cache, and they are announced when it
+     * commits. {@code known} is the state this thread had, which is dropped if its transaction is over
+     * without having told us (it always tells; this only keeps a thread from staying stuck).
+     */
+    private @Nullable OpenTransaction externalTransaction(@Nullable OpenTransaction known) {
+        if (!factory.inExternalTransaction()) {
+            if (known != null) {
+                openTransaction.remove();
+            }
+            return null;
+        }
+        if (known != null) {
+            return known;
+        }
+        OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>(), true);
+        openTransaction.set(open);
+        factory.afterExternalTransaction(committed -> {
+            if (openTransaction.get() == open) {
+                openTransaction.remove();
+            }
+            if (cache != null) {
+                open.saved().forEach(cache::remove);
+            }
+            if (committed) {
+                announce(List.copyOf(open.recordings()));
+            }
+        });
+        return open;
+    }
+
+    private void loaded(Aggregate<?> aggregate, long nanos) {
+        for (ApplicationObserver observer : observers) {
+            observer.loaded(aggregate, Duration.ofNanos(nanos));
+        }
+    }
+
+    /** Tells the observer how long saves and loads take, from now on. */
+    public void addObserver(ApplicationObserver observer) {
+        observers.add(requireNonNull(observer, "observer"));
+    }
+
+    /** Stops telling an observer added with {@link #addObserver}. */
+    public void removeObserver(ApplicationObserver observer) {
+        observers.remove(observer);
     }
 
     private void announce(List<Recording> recordings) {
@@ -254,8 +315,8 @@ public class Application implements AutoCloseable {
      * Calls the listener after every save (or process step) that recorded events, on the saving
      * thread, with the recordings. Runners use it to prompt followers. An exception the listener
      * throws reaches the caller of {@code save}, whose events are recorded all the same. Saves inside
-     * a {@link #transaction} block are announced once the block has committed, and not at all if it
-     * rolls back.
+     * a {@link #transaction} block, or in an external transaction (a Spring-managed one), are
+     * announced once it has committed, and not at all if it rolls back.
      */
     public void addRecordingListener(Consumer<List<Recording>> listener) {
         listeners.add(requireNonNull(listener, "listener"));
@@ -294,13 +355,18 @@ public class Application implements AutoCloseable {
         if (recorder instanceof TransactionalRecorder<?> transactional && transactional.sessionType() == sessionType) {
             @SuppressWarnings("unchecked")
             TransactionalRecorder<S> typed = (TransactionalRecorder<S>) transactional;
-            if (openTransaction.get() != null) {
+            OpenTransaction known = openTransaction.get();
+            if (known != null && !known.external()) {
+                return typed.transaction(work);
+            }
+            if (externalTransaction(known) != null) {
+                // In a framework's transaction: the block joins it, and its saves are announced when it commits.
                 return typed.transaction(work);
             }
             // Inside the block the cache is neither read nor written (it may hold only committed
             // state); what the block saved is evicted afterwards, whether it committed or not, and
             // announced to listeners only once it has committed.
-            OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>());
+            OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>(), false);
             openTransaction.set(open);
             T result;
             try {

@@ -12,6 +12,7 @@ import io.eventsourcing.persistence.StoredEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +32,13 @@ public final class Repository {
     private final boolean fastForward;
     private final Mapper mapper;
     private final BooleanSupplier bypassCache;
+    private final BiConsumer<Aggregate<?>, Long> loaded;
 
+    /** {@code loaded} is told each aggregate reconstructed from the store and the nanoseconds it took. */
     Repository(EventStore events, @Nullable SnapshotStore snapshots, @Nullable AggregateCache cache,
-            boolean fastForward, BooleanSupplier bypassCache) {
+            boolean fastForward, BooleanSupplier bypassCache, BiConsumer<Aggregate<?>, Long> loaded) {
         this.bypassCache = bypassCache;
+        this.loaded = loaded;
         this.events = events;
         this.snapshots = snapshots;
         this.cache = cache;
@@ -121,6 +125,13 @@ public final class Repository {
     }
 
     private <A extends Aggregate<?>> A load(UUID id, @Nullable Long version) {
+        long start = System.nanoTime();
+        A aggregate = reconstruct(id, version);
+        loaded.accept(aggregate, System.nanoTime() - start);
+        return aggregate;
+    }
+
+    private <A extends Aggregate<?>> A reconstruct(UUID id, @Nullable Long version) {
         AggregateAccess access = AggregateAccess.get();
         Aggregate<?> aggregate = null;
         Long after = null;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -176,6 +177,27 @@ public abstract class InfrastructureFactory implements AutoCloseable {
 
     /** A process recorder, for a process application. */
     public abstract ProcessRecorder processRecorder();
+
+    /**
+     * Whether the calling thread is in an external transaction: one that the recorders join but that
+     * neither they nor the application begin or end, because a framework manages it (a Spring-managed
+     * transaction). The application then bypasses its cache and announces what it saved only once that
+     * transaction commits. The default: never.
+     */
+    public boolean inExternalTransaction() {
+        return false;
+    }
+
+    /**
+     * Arranges for {@code completion} to be called on this thread when its external transaction ends,
+     * with {@code true} if it committed and {@code false} if it rolled back.
+     *
+     * @throws IllegalStateException if the thread is not in an external transaction (the default
+     *     always throws, as {@link #inExternalTransaction} is always false)
+     */
+    public void afterExternalTransaction(Consumer<Boolean> completion) {
+        throw new IllegalStateException(getClass().getSimpleName() + " has no external transactions");
+    }
 
     /** Closes what the factory made. The default does nothing. */
     @Override

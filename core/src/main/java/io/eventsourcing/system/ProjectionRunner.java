@@ -74,6 +74,11 @@ public final class ProjectionRunner<V extends TrackingRecorder> implements AutoC
         }
     }
 
+    /** The application whose events are projected. */
+    public Application application() {
+        return application;
+    }
+
     /** The projection. */
     public Projection<V> projection() {
         return projection;

@@ -13,6 +13,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * gives: one writer at a time in the process (writeLock), and for an in-memory database a single
  * connection that every access takes in turn (accessLock). Work that fails because the connection
  * was lost is retried on a new connection, unless it is part of a caller's transaction.
+ *
+ * A thread in an external transaction (a framework's, see ExternalTransactions) and not in one of
+ * the datastore's own has its reads, writes and blocks run on that transaction's connection, bound as
+ * the thread's transaction as joining() binds a caller's connection; nothing is retried there, as the
+ * framework owns the transaction.
  *
  * A caller's block nested in another runs between a savepoint and its release, so when it throws,
  * its own work is undone and the outer block may catch the exception and carry on, alike on every
@@ -58,6 +64,7 @@ public final class JdbcDatastore implements AutoCloseable {
     private final @Nullable Lock accessLock;
     private final Duration lockTimeout;
     private final int retries;
+    private final @Nullable ExternalTransactions external;
     private final ThreadLocal<@Nullable Transaction> current = new ThreadLocal<>();
 
     /**
@@ -71,6 +78,19 @@ public final class JdbcDatastore implements AutoCloseable {
      */
     public JdbcDatastore(DataSource dataSource, JdbcDialect dialect, @Nullable AutoCloseable owned,
             @Nullable Lock writeLock, @Nullable Lock accessLock, Duration lockTimeout, int retries) {
+        this(dataSource, dialect, owned, writeLock, accessLock, lockTimeout, retries, null);
+    }
+
+    /**
+     * A datastore that joins external transactions on its data source.
+     *
+     * @param external the framework's transactions to join when the calling thread is in one, or null
+     * @see #JdbcDatastore(DataSource, JdbcDialect, AutoCloseable, Lock, Lock, Duration, int)
+     */
+    public JdbcDatastore(DataSource dataSource, JdbcDialect dialect, @Nullable AutoCloseable owned,
+            @Nullable Lock writeLock, @Nullable Lock accessLock, Duration lockTimeout, int retries,
+            @Nullable ExternalTransactions external) {
+        this.external = external;
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.dialect = requireNonNull(dialect, "dialect");
         this.owned = owned;
@@ -101,6 +121,28 @@ public final class JdbcDatastore implements AutoCloseable {
     }
 
     /**
+     * Whether this thread is in an external transaction that the datastore joins (and in none of its
+     * own, nor one bound by {@link #joining}).
+     */
+    public boolean inExternalTransaction() {
+        return external != null && current.get() == null && external.isActive(dataSource);
+    }
+
+    /**
+     * Calls {@code completion} once this thread's external transaction has ended, with whether it
+     * committed.
+     *
+     * @throws IllegalStateException if the thread is in none
+     */
+    public void afterExternalTransaction(Consumer<Boolean> completion) {
+        requireNonNull(completion, "completion");
+        if (external == null) {
+            throw new IllegalStateException("this datastore joins no external transactions");
+        }
+        external.afterCompletion(dataSource, completion);
+    }
+
+    /**
      * Runs work that writes, in the thread's transaction or a new one.
      *
      * @param context what the work does, for messages (e.g. {@code "insert into dogschool_events"})
@@ -108,6 +150,12 @@ public final class JdbcDatastore implements AutoCloseable {
      */
     public <T> T write(String context, SqlWork<T> work) {
         Transaction open = current.get();
+        if (open == null && external != null) {
+            Connection joined = externalConnection(context);
+            if (joined != null) {
+                return inExternal(joined, () -> write(context, work));
+            }
+        }
         if (open != null) {
             try {
                 return work.run(open.connection);
@@ -134,6 +182,12 @@ public final class JdbcDatastore implements AutoCloseable {
      */
     public <T> T read(String context, SqlWork<T> work) {
         Transaction open = current.get();
+        if (open == null && external != null) {
+            Connection joined = externalConnection(context);
+            if (joined != null) {
+                return inExternal(joined, () -> read(context, work));
+            }
+        }
         if (open != null) {
             try {
                 return work.run(open.connection);
@@ -171,6 +225,12 @@ public final class JdbcDatastore implements AutoCloseable {
     public <T> T transaction(TransactionWork<Connection, T> work) {
         requireNonNull(work, "work");
         Transaction open = current.get();
+        if (open == null && external != null) {
+            Connection joined = externalConnection("transaction");
+            if (joined != null) {
+                return inExternal(joined, () -> transaction(work));
+            }
+        }
         if (open != null) {
             return runNestedBlock(open.connection, work);
         }
@@ -212,6 +272,25 @@ public final class JdbcDatastore implements AutoCloseable {
             return work.get();
         } finally {
             current.remove();
+        }
+    }
+
+    private @Nullable Connection externalConnection(String context) {
+        try {
+            return requireNonNull(external).connection(dataSource);
+        } catch (SQLException e) {
+            throw dialect.translate(e, context + ": joining the external transaction");
+        }
+    }
+
+    /** Runs work with the external transaction's connection bound as this thread's, then gives it back. */
+    private <T> T inExternal(Connection connection, Supplier<T> work) {
+        current.set(new Transaction(connection));
+        try {
+            return work.get();
+        } finally {
+            current.remove();
+            requireNonNull(external).release(connection, dataSource);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -129,6 +130,17 @@ public class JdbcFactory extends InfrastructureFactory {
         return recorder;
     }
 
+    /** Whether this thread is in an external transaction that the datastore joins. */
+    @Override
+    public boolean inExternalTransaction() {
+        return datastore.inExternalTransaction();
+    }
+
+    @Override
+    public void afterExternalTransaction(Consumer<Boolean> completion) {
+        datastore.afterExternalTransaction(completion);
+    }
+
     /** Closes the recorders' subscriptions, then the pool. */
     @Override
     public void close() {
@@ -151,6 +163,23 @@ public class JdbcFactory extends InfrastructureFactory {
             });
             schemaCreated = true;
         }
+    }
+
+    /**
+     * The statements that create an application's tables, as {@code CREATE_TABLE=true} runs them: the
+     * schema (if the tables have one), events (with the dialect's lock table, if any), snapshots and
+     * tracking. Each statement leaves an existing table alone. For migration tools (the Spring Boot
+     * module's Flyway migration).
+     */
+    public static List<String> createTableStatements(JdbcDialect dialect, Tables tables) {
+        List<String> statements = new ArrayList<>();
+        if (tables.schema() != null) {
+            statements.addAll(dialect.createSchema(tables.schema()));
+        }
+        statements.addAll(dialect.createEventsTable(tables));
+        statements.addAll(dialect.createAggregateTable(tables.snapshots()));
+        statements.addAll(dialect.createTrackingTable(tables));
+        return statements;
     }
 
     /**

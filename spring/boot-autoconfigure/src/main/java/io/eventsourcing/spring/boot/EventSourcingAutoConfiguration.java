@@ -1,0 +1,173 @@
+package io.eventsourcing.spring.boot;
+
+import io.eventsourcing.application.Application;
+import io.eventsourcing.jdbc.JdbcFactory;
+import io.eventsourcing.jdbc.JdbcDialect;
+import io.eventsourcing.persistence.ConfigurationException;
+import io.eventsourcing.persistence.InfrastructureFactory;
+import io.eventsourcing.spring.boot.internal.SpringContexts;
+import io.eventsourcing.system.ProjectionRunner;
+import io.eventsourcing.system.Runner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of event-sourced applications in a Spring Boot application: the
+ * {@link EventSourcingApplications} bean that makes them (on the context's {@code DataSource}, joining
+ * its transactions, configured from {@code eventsourcing.*}), the {@link EventSourcingRunners} that
+ * start and stop runner beans with the context, and, when Spring Boot's health and Micrometer are
+ * present, the {@code eventsourcing} health indicator and meters.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        afterName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
+@ConditionalOnClass(Application.class)
+public class EventSourcingAutoConfiguration {
+    /** The property prefix. */
+    public static final String PREFIX = "eventsourcing";
+    /** The variable ({@code eventsourcing.datasource}) naming the DataSource bean when there are several. */
+    public static final String DATASOURCE = "DATASOURCE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSourcingAutoConfiguration.class);
+
+    /** Used by Spring. */
+    public EventSourcingAutoConfiguration() {}
+
+    /**
+     * The applications' maker.
+     *
+     * @throws ConfigurationException if the applications need a DataSource and the context has none,
+     *     or several and no {@code eventsourcing.datasource} naming one
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EventSourcingApplications eventSourcingApplications(Environment environment, ListableBeanFactory beans,
+            ObjectProvider<DataSource> dataSources) {
+        Map<String, String> env = variables(environment);
+        env.putIfAbsent(InfrastructureFactory.PERSISTENCE_MODULE, "spring");
+        env.putIfAbsent(InfrastructureFactory.CREATE_TABLE, "false");
+        if (!"spring".equals(env.get(InfrastructureFactory.PERSISTENCE_MODULE))) {
+            return new EventSourcingApplications(env, null);
+        }
+        DataSource dataSource = dataSource(env.get(DATASOURCE), beans, dataSources);
+        String url = urlOf(dataSource);
+        JdbcDialect dialect = JdbcFactory.dialectFor(url);
+        if ("sqlite".equals(dialect.name()) && !url.contains("transaction_mode=IMMEDIATE")) {
+            LOG.warn("eventsourcing: the SQLite URL {} does not begin transactions IMMEDIATE: concurrent Spring "
+                    + "transactions that read and then write fail with SQLITE_BUSY; add ?transaction_mode=IMMEDIATE", url);
+        }
+        String id = SpringContexts.register(new SpringContexts.Database(dataSource, dialect, url));
+        env.put(SpringContexts.CONTEXT_VARIABLE, id);
+        return new EventSourcingApplications(env, id);
+    }
+
+    /** Starts and stops the context's runner beans with it. */
+    @Bean
+    @ConditionalOnMissingBean
+    public EventSourcingRunners eventSourcingRunners(ObjectProvider<Runner> runners,
+            ObjectProvider<ProjectionRunner<?>> projectionRunners) {
+        return new EventSourcingRunners(runners, projectionRunners);
+    }
+
+    /** The health indicator, when Spring Boot's health module is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean
+        EventSourcingHealthIndicator eventsourcingHealthIndicator(ObjectProvider<Application> applications,
+                EventSourcingRunners runners) {
+            return new EventSourcingHealthIndicator(applications, runners);
+        }
+    }
+
+    /** The meters, when Micrometer is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class Metrics {
+        @Bean
+        @ConditionalOnMissingBean
+        EventSourcingMetrics eventSourcingMetrics(ObjectProvider<Application> applications,
+                EventSourcingRunners runners) {
+            return new EventSourcingMetrics(applications, runners);
+        }
+    }
+
+    /**
+     * The {@code eventsourcing.*} properties as the library's variables: the name after the prefix,
+     * upper-cased, with dots and dashes as underscores ({@code eventsourcing.dogschool.create-table}
+     * is {@code DOGSCHOOL_CREATE_TABLE}).
+     */
+    static Map<String, String> variables(Environment environment) {
+        Map<String, String> properties = Binder.get(environment)
+                .bind(PREFIX, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        Map<String, String> variables = new LinkedHashMap<>();
+        properties.forEach((key, value) -> variables.put(variableName(key), value));
+        return variables;
+    }
+
+    static String variableName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static DataSource dataSource(@Nullable String name, ListableBeanFactory beans,
+            ObjectProvider<DataSource> dataSources) {
+        if (name != null) {
+            try {
+                return beans.getBean(name, DataSource.class);
+            } catch (NoSuchBeanDefinitionException e) {
+                throw new ConfigurationException("eventsourcing.datasource names '" + name + "', but there is no "
+                        + "DataSource bean of that name; DataSource beans: " + names(beans), e);
+            }
+        }
+        DataSource unique = dataSources.getIfUnique();
+        if (unique != null) {
+            return unique;
+        }
+        String[] candidates = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beans, DataSource.class);
+        if (candidates.length == 0) {
+            throw new ConfigurationException("event-sourced applications need a DataSource and the context has "
+                    + "none: set spring.datasource.url (e.g. jdbc:sqlite:app.db?transaction_mode=IMMEDIATE or "
+                    + "jdbc:postgresql://localhost:5432/app), define a DataSource bean, or set "
+                    + "eventsourcing.persistence-module (e.g. memory, or postgres with its eventsourcing.postgres-* "
+                    + "properties)");
+        }
+        throw new ConfigurationException("event-sourced applications need one DataSource and the context has "
+                + candidates.length + " (" + String.join(", ", candidates) + ") with none marked @Primary: set "
+                + "eventsourcing.datasource to the name of the one to use");
+    }
+
+    private static String names(ListableBeanFactory beans) {
+        String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beans, DataSource.class);
+        return names.length == 0 ? "none" : String.join(", ", Arrays.asList(names));
+    }
+
+    private static String urlOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new ConfigurationException("event-sourced applications cannot connect to the context's DataSource "
+                    + "to find its database: " + e.getMessage(), e);
+        }
+    }
+}
