@@ -21,8 +21,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * Micrometer meters of the context's application beans, tagged {@code application}:
  * {@code eventsourcing.save} (timer: each save that recorded events), {@code eventsourcing.events.saved}
  * (counter), {@code eventsourcing.load} (timer: each aggregate reconstructed from the store), and
- * {@code eventsourcing.follower.lag} (gauge, tagged {@code follower} and {@code leader}: notifications
- * a runner's process application or a projection has still to process).
+ * {@code eventsourcing.follower.lag} (gauge, tagged {@code follower} and {@code leader}: how far a
+ * runner's process application or a projection is behind, as {@code FollowerLag} counts it: 0 when
+ * nothing it follows is waiting).
  */
 public final class EventSourcingMetrics implements MeterBinder {
     private final ObjectProvider<Application> applications;
