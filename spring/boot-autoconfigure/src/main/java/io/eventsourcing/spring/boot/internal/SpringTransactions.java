@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A thread is in a Spring transaction on the data source when a transaction is active and the
  * transaction manager has bound a connection holder for that data source: DataSourceTransactionManager
  * does, and so does JpaTransactionManager (with the EntityManager's connection) when it knows the data
- * source, as Spring Boot's does. A transaction of another manager, or on another data source, has no
+ * source, as Spring Boot's does (without marking the holder synchronized with the transaction, so that
+ * mark is not asked for). A transaction of another manager, or on another data source, has no
  * holder for ours; the datastore then runs its own transaction, as outside Spring. We do not ask
  * DataSourceUtils for a connection in that case: it would hand out a new auto-commit connection.
  */
@@ -38,8 +39,7 @@ public final class SpringTransactions implements ExternalTransactions {
     @Override
     public boolean isActive(DataSource dataSource) {
         return TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
-                && holder.isSynchronizedWithTransaction();
+                && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder;
     }
 
     @Override
