@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README never lies: each of its Java blocks is a copy of a tagged region of this module's
+ * The README never lies: each of its Java blocks is a copy of a tagged region of this module's (or the
+ * Spring dog school's)
  * sources, which the tests compile and run.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -36,7 +37,8 @@ class ReadmeTest {
     void every_java_block_of_the_readme_is_a_tagged_region_of_the_examples() throws IOException {
         List<String> problems = new ArrayList<>();
         Map<String, Region> regions = Snippets.regions(
-                List.of(MODULE.resolve("src/main/java"), MODULE.resolve("src/test/java")), problems);
+                List.of(MODULE.resolve("src/main/java"), MODULE.resolve("src/test/java"),
+                        MODULE.resolve("spring-dogschool/src/main/java")), problems);
 
         List<String> found = Snippets.check(readme(), regions, problems);
 

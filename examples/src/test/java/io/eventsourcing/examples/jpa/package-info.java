@@ -1,0 +1,5 @@
+/** The README's JPA example. */
+@NullMarked
+package io.eventsourcing.examples.jpa;
+
+import org.jspecify.annotations.NullMarked;
