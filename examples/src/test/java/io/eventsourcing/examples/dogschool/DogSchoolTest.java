@@ -221,7 +221,7 @@ class DogSchoolTest {
         void a_bad_value_fails_at_construction_naming_the_variable() {
             // tag::bad-configuration[]
             assertThatThrownBy(() -> new TrainingSchool(Map.of("PERSISTENCE_MODULE", "postgress")))
-                    .hasMessageContaining("PERSISTENCE_MODULE 'postgress' is not one of: jdbc, memory, popo, postgres, postgresql, sqlite");
+                    .hasMessageContaining("PERSISTENCE_MODULE 'postgress' is not one of: jdbc, jpa, memory, popo, postgres, postgresql, sqlite");
             assertThatThrownBy(() -> new TrainingSchool(Map.of("IS_SNAPSHOTTING_ENABLED", "maybe")))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("IS_SNAPSHOTTING_ENABLED 'maybe' is not a boolean");
