@@ -3,10 +3,10 @@ package io.eventsourcing.jpa;
 import java.util.Map;
 
 /**
- * The JPA recorder suites (every call in a transaction block) on MariaDB ({@code es_jpa}, dropped and
+ * The whole conformance kit, and the JPA recorder suites with every call in a transaction block, on MariaDB ({@code es_jpa}, dropped and
  * created again before every test).
  */
-class MariaDbJpaConformanceTest extends JpaRecorderConformance {
+class MariaDbJpaConformanceTest extends JpaConformance {
     @Override
     Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jpa", "JDBC_URL", TestDatabases.MARIADB_URL, "JDBC_USER",

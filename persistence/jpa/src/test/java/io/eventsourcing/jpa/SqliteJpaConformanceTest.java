@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JPA recorder suites (every call in a transaction block) on a SQLite database file (WAL), a new one per test. */
-class SqliteJpaConformanceTest extends JpaRecorderConformance {
+/** The whole conformance kit, and the JPA recorder suites with every call in a transaction block, on a SQLite database file (WAL), a new one per test. */
+class SqliteJpaConformanceTest extends JpaConformance {
     @TempDir
     static Path directory;
 
