@@ -89,7 +89,7 @@ public class Application implements AutoCloseable {
     private final ThreadLocal<@Nullable OpenTransaction> openTransaction = new ThreadLocal<>();
 
     /** The aggregates saved in a transaction and the recordings to announce once it commits. */
-    private record OpenTransaction(Set<UUID> saved, List<Recording> recordings, boolean external) {}
+    private record OpenTransaction(Set<UUID> saved, List<Recording> recordings, @Nullable Object external) {}
 
     /** An application configured by the process environment alone. */
     public Application() {
@@ -228,7 +228,7 @@ public class Application implements AutoCloseable {
         long start = System.nanoTime();
         List<Recording> recordings = events.put(aggregates, tracking);
         OpenTransaction known = openTransaction.get();
-        OpenTransaction inTransaction = known == null || known.external() ? externalTransaction(known) : known;
+        OpenTransaction inTransaction = known == null || known.external() != null ? externalTransaction(known) : known;
         if (inTransaction != null) {
             aggregates.forEach(aggregate -> inTransaction.saved().add(aggregate.id()));
         } else if (cache != null) {
@@ -258,20 +258,21 @@ public class Application implements AutoCloseable {
     /**
      * The state of this thread's external transaction if it is in one, begun on the first save in it:
      * like a {@link #transaction} block's, its saves bypass the cache, and they are announced when it
-     * commits. {@code known} is the state this thread had, which is dropped if its transaction is over
-     * without having told us (it always tells; this only keeps a thread from staying stuck).
+     * commits. {@code known} is the state this thread had; it is dropped if its transaction ended
+     * without telling (an owner that closed its entity manager without committing or rolling back).
      */
     private @Nullable OpenTransaction externalTransaction(@Nullable OpenTransaction known) {
-        if (!factory.inExternalTransaction()) {
+        Object transaction = factory.externalTransaction();
+        if (transaction == null) {
             if (known != null) {
                 openTransaction.remove();
             }
             return null;
         }
-        if (known != null) {
+        if (known != null && known.external() == transaction) {
             return known;
         }
-        OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>(), true);
+        OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>(), transaction);
         openTransaction.set(open);
         factory.afterExternalTransaction(committed -> {
             if (openTransaction.get() == open) {
@@ -356,7 +357,7 @@ public class Application implements AutoCloseable {
             @SuppressWarnings("unchecked")
             TransactionalRecorder<S> typed = (TransactionalRecorder<S>) transactional;
             OpenTransaction known = openTransaction.get();
-            if (known != null && !known.external()) {
+            if (known != null && known.external() == null) {
                 return typed.transaction(work);
             }
             if (externalTransaction(known) != null) {
@@ -366,7 +367,7 @@ public class Application implements AutoCloseable {
             // Inside the block the cache is neither read nor written (it may hold only committed
             // state); what the block saved is evicted afterwards, whether it committed or not, and
             // announced to listeners only once it has committed.
-            OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>(), false);
+            OpenTransaction open = new OpenTransaction(new HashSet<>(), new ArrayList<>(), null);
             openTransaction.set(open);
             T result;
             try {

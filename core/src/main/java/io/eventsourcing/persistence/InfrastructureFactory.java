@@ -179,13 +179,20 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     public abstract ProcessRecorder processRecorder();
 
     /**
-     * Whether the calling thread is in an external transaction: one that the recorders join but that
-     * neither they nor the application begin or end, because a framework manages it (a Spring-managed
-     * transaction). The application then bypasses its cache and announces what it saved only once that
-     * transaction commits. The default: never.
+     * The calling thread's external transaction, or null if it is in none: a transaction that the
+     * recorders join but that neither they nor the application begin or end, because a framework manages
+     * it (a Spring-managed transaction, the current {@code EntityManager}'s in JPA managed mode). The
+     * application then bypasses its cache and announces what it saved only once that transaction
+     * commits. The object only tells one transaction from another (it stays the same through one
+     * transaction and differs for the next); the default: always null.
      */
-    public boolean inExternalTransaction() {
-        return false;
+    public @Nullable Object externalTransaction() {
+        return null;
+    }
+
+    /** Whether the calling thread is in an external transaction: {@link #externalTransaction} is not null. */
+    public final boolean inExternalTransaction() {
+        return externalTransaction() != null;
     }
 
     /**

@@ -26,8 +26,11 @@ public interface ExternalTransactions {
     /** Gives back a connection that {@link #connection} returned. */
     void release(Connection connection, DataSource dataSource);
 
-    /** Whether the calling thread is in an external transaction on the data source. */
-    boolean isActive(DataSource dataSource);
+    /**
+     * The calling thread's external transaction on the data source, or null if it is in none: an
+     * object that stays the same through one transaction and differs for the next.
+     */
+    @Nullable Object transaction(DataSource dataSource);
 
     /**
      * Calls {@code completion} on this thread once its external transaction has ended: {@code true}

@@ -121,11 +121,13 @@ public final class JdbcDatastore implements AutoCloseable {
     }
 
     /**
-     * Whether this thread is in an external transaction that the datastore joins (and in none of its
-     * own, nor one bound by {@link #joining}).
+     * This thread's external transaction that the datastore joins, or null if it is in none (or in one
+     * of the datastore's own, or one bound by {@link #joining}).
+     *
+     * @see ExternalTransactions#transaction
      */
-    public boolean inExternalTransaction() {
-        return external != null && current.get() == null && external.isActive(dataSource);
+    public @Nullable Object externalTransaction() {
+        return external != null && current.get() == null ? external.transaction(dataSource) : null;
     }
 
     /**

@@ -130,10 +130,10 @@ public class JdbcFactory extends InfrastructureFactory {
         return recorder;
     }
 
-    /** Whether this thread is in an external transaction that the datastore joins. */
+    /** This thread's external transaction that the datastore joins, or null. */
     @Override
-    public boolean inExternalTransaction() {
-        return datastore.inExternalTransaction();
+    public @Nullable Object externalTransaction() {
+        return datastore.externalTransaction();
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
@@ -104,6 +105,21 @@ public final class JpaFactory extends JdbcFactory {
         this.owned = setup.owned();
         this.sessions = new JpaSessions(setup.entityManagerFactory(), setup.datastore(), setup.owner(),
                 settings.autoflush());
+    }
+
+    /**
+     * This thread's transaction of the current entity manager of a
+     * {@link CurrentEntityManager} (managed mode), which its owner ends: the application then announces
+     * what it saves there only once the owner has committed.
+     */
+    @Override
+    public @Nullable Object externalTransaction() {
+        return sessions.ownersTransaction();
+    }
+
+    @Override
+    public void afterExternalTransaction(Consumer<Boolean> completion) {
+        sessions.afterOwnersTransaction(completion);
     }
 
     @Override

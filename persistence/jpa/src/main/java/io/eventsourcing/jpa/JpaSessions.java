@@ -13,8 +13,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.FlushModeType;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.hibernate.SessionEventListener;
 import org.jspecify.annotations.Nullable;
 
 /*
@@ -55,6 +58,43 @@ final class JpaSessions {
             return own;
         }
         return owner == null ? null : owner.current();
+    }
+
+    /**
+     * This thread's transaction of its owner (managed mode: the current entity manager's), which the
+     * library joins but never ends, or null if it is in none (or in a block's own): the entity manager
+     * stands for it, as an owner's entity manager serves one unit of work.
+     */
+    @Nullable Object ownersTransaction() {
+        if (owner == null || open.get() != null) {
+            return null;
+        }
+        EntityManager current = owner.current();
+        return current != null && current.isJoinedToTransaction() ? current : null;
+    }
+
+    /**
+     * Calls {@code completion} when the owner's transaction on this thread ends, with whether it committed.
+     *
+     * @throws IllegalStateException if the thread is in none
+     */
+    void afterOwnersTransaction(Consumer<Boolean> completion) {
+        if (ownersTransaction() == null) {
+            throw new IllegalStateException("this thread is in no transaction of the current EntityManager");
+        }
+        EntityManager current = requireNonNull(requireNonNull(owner).current());
+        // Told of every transaction of the session from now on; it acts on the first to end, this one.
+        AtomicBoolean told = new AtomicBoolean();
+        current.unwrap(Session.class).addEventListeners(new SessionEventListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void transactionCompletion(boolean successful) {
+                if (told.compareAndSet(false, true)) {
+                    completion.accept(successful);
+                }
+            }
+        });
     }
 
     /** Runs a recorder's read in the thread's entity manager's transaction, if there is one. */

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventsourcing.application.AggregateNotFoundException;
 import io.eventsourcing.persistence.ConfigurationException;
 import io.eventsourcing.persistence.ProgrammingException;
+import io.eventsourcing.persistence.Recording;
 import io.eventsourcing.tck.Databases;
 import io.eventsourcing.tck.bankaccounts.BankAccounts;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -87,6 +90,34 @@ class ManagedEntityManagerTest {
 
         assertThatThrownBy(() -> app.getAccount(opened[0])).isInstanceOf(AggregateNotFoundException.class);
         assertThat(app.recorder().maxNotificationId()).isEqualTo(before);
+    }
+
+    @Test
+    void saves_in_a_request_are_announced_once_the_owner_commits_and_never_when_it_does_not() {
+        List<Recording> announced = new CopyOnWriteArrayList<>();
+        app.addRecordingListener(announced::addAll);
+
+        RequestScopedEntityManager.request(true, entityManager -> {
+            app.openAccount("Gil", "gil@example.com");
+            assertThat(announced).as("not before the owner commits").isEmpty();
+            return null;
+        });
+        assertThat(announced).hasSize(1);
+
+        RequestScopedEntityManager.request(false, entityManager -> app.openAccount("Hal", "hal@example.com"));
+        assertThatThrownBy(() -> RequestScopedEntityManager.request(true, entityManager -> {
+            app.openAccount("Ivy", "ivy@example.com");
+            throw new IllegalStateException("request failed");
+        })).hasMessage("request failed");
+        assertThat(announced).as("uncommitted and rolled-back saves are never announced").hasSize(1);
+
+        app.openAccount("Jo", "jo@example.com");
+        assertThat(announced).as("outside a request, at once").hasSize(2);
+
+        // A request after one that forgot to commit (its entity manager closed, its transaction never ended).
+        RequestScopedEntityManager.request(false, entityManager -> app.openAccount("Kit", "kit@example.com"));
+        RequestScopedEntityManager.request(true, entityManager -> app.openAccount("Lou", "lou@example.com"));
+        assertThat(announced).as("the next request's commit is announced").hasSize(3);
     }
 
     @Test

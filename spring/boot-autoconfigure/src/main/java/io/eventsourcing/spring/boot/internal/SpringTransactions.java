@@ -25,7 +25,7 @@ public final class SpringTransactions implements ExternalTransactions {
 
     @Override
     public @Nullable Connection connection(DataSource dataSource) {
-        if (!isActive(dataSource)) {
+        if (transaction(dataSource) == null) {
             return null;
         }
         return DataSourceUtils.getConnection(dataSource);
@@ -36,15 +36,17 @@ public final class SpringTransactions implements ExternalTransactions {
         DataSourceUtils.releaseConnection(connection, dataSource);
     }
 
+    /** The connection holder the transaction manager bound for the transaction: one per transaction. */
     @Override
-    public boolean isActive(DataSource dataSource) {
+    public @Nullable Object transaction(DataSource dataSource) {
         return TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder;
+                && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+                ? holder : null;
     }
 
     @Override
     public void afterCompletion(DataSource dataSource, Consumer<Boolean> completion) {
-        if (!isActive(dataSource) || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (transaction(dataSource) == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("no Spring transaction with synchronization on this thread");
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
