@@ -261,7 +261,11 @@ public class JdbcFactory extends InfrastructureFactory {
         }
         try {
             JdbcDataSourceSupplier supplier = (JdbcDataSourceSupplier) type.getConstructor().newInstance();
-            return requireNonNull(supplier.dataSource(environment), className + " supplied a null DataSource");
+            DataSource dataSource = supplier.dataSource(environment);
+            if (dataSource == null) {
+                throw new ConfigurationException(variable + " '" + className + "' supplied no DataSource (null)");
+            }
+            return dataSource;
         } catch (ReflectiveOperationException e) {
             throw new ConfigurationException(variable + " '" + className
                     + "' needs a public no-argument constructor", e);

@@ -91,6 +91,15 @@ class JdbcFactoryTest {
         }
 
         @Test
+        void that_supplies_null_fails_naming_the_variable() {
+            String name = SuppliesNull.class.getName();
+
+            assertThatThrownBy(() -> construct("Supplied", Map.of("JDBC_DATASOURCE_TOPIC", name)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("JDBC_DATASOURCE_TOPIC '" + name + "' supplied no DataSource (null)");
+        }
+
+        @Test
         void without_a_public_no_argument_constructor_fails_naming_the_variable() {
             String name = NeedsAnArgument.class.getName();
 
@@ -135,6 +144,18 @@ class JdbcFactoryTest {
                     .hasMessageContaining("dialects found: ")
                     .hasMessageContaining("mariadb")
                     .hasMessageContaining("h2");
+        }
+    }
+
+    /** Supplies no data source at all. */
+    public static final class SuppliesNull implements JdbcDataSourceSupplier {
+        /** Used reflectively. */
+        public SuppliesNull() {}
+
+        @Override
+        public @org.jspecify.annotations.Nullable DataSource dataSource(
+                io.eventsourcing.persistence.Environment environment) {
+            return null;
         }
     }
 
