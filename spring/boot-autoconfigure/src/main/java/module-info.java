@@ -1,0 +1,27 @@
+/**
+ * Spring Boot auto-configuration of event-sourced applications: on the context's {@code DataSource},
+ * in its transactions, with the Flyway migration, runners as lifecycle beans, health and metrics.
+ */
+module io.eventsourcing.spring.boot {
+    requires transitive io.eventsourcing.jdbc;
+    requires transitive spring.boot.autoconfigure;
+    requires transitive spring.context;
+    requires transitive spring.beans;
+    requires transitive spring.boot.jdbc;
+    requires transitive spring.core;
+    requires spring.boot;
+    requires spring.jdbc;
+    requires spring.tx;
+    requires static flyway.core;
+    // Optional: the health indicator and the meters, when the application has them.
+    requires static transitive micrometer.core;
+    requires static transitive spring.boot.health;
+    requires static org.jspecify;
+
+    exports io.eventsourcing.spring.boot;
+    // Spring makes the auto-configuration and its beans reflectively.
+    opens io.eventsourcing.spring.boot to spring.core, spring.beans, spring.context;
+
+    provides io.eventsourcing.persistence.InfrastructureFactoryProvider
+            with io.eventsourcing.spring.boot.internal.SpringFactoryProvider;
+}
