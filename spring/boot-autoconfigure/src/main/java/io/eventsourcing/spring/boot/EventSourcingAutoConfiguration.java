@@ -70,8 +70,10 @@ public class EventSourcingAutoConfiguration {
             return new EventSourcingApplications(env, null);
         }
         DataSource dataSource = dataSource(env.get(DATASOURCE), beans, dataSources);
-        String url = urlOf(dataSource);
+        Probe probe = probe(dataSource);
+        String url = probe.url();
         JdbcDialect dialect = JdbcFactory.dialectFor(url);
+        requireIsolation(dialect, probe.isolation());
         if ("sqlite".equals(dialect.name()) && !url.contains("transaction_mode=IMMEDIATE")) {
             LOG.warn("eventsourcing: the SQLite URL {} does not begin transactions IMMEDIATE: concurrent Spring "
                     + "transactions that read and then write fail with SQLITE_BUSY; add ?transaction_mode=IMMEDIATE", url);
@@ -157,14 +159,43 @@ public class EventSourcingAutoConfiguration {
                 + "eventsourcing.datasource to the name of the one to use");
     }
 
+    /**
+     * The dialect's isolation level is what keeps notification ids gap-free and in commit order (on
+     * MariaDB/MySQL, whose default REPEATABLE READ would read a stale newest id in a transaction that
+     * read before it saved); the library's own pools set it, the context's data source must have it.
+     */
+    private static void requireIsolation(JdbcDialect dialect, int actual) {
+        String needed = dialect.transactionIsolation();
+        if (needed == null) {
+            return;
+        }
+        int level = switch (needed) {
+            case "TRANSACTION_READ_UNCOMMITTED" -> Connection.TRANSACTION_READ_UNCOMMITTED;
+            case "TRANSACTION_READ_COMMITTED" -> Connection.TRANSACTION_READ_COMMITTED;
+            case "TRANSACTION_REPEATABLE_READ" -> Connection.TRANSACTION_REPEATABLE_READ;
+            case "TRANSACTION_SERIALIZABLE" -> Connection.TRANSACTION_SERIALIZABLE;
+            default -> throw new IllegalStateException("the " + dialect.name() + " dialect names an unknown level "
+                    + needed);
+        };
+        if (actual != level) {
+            throw new ConfigurationException("the DataSource's connections run at isolation level " + actual
+                    + " and event-sourced applications on " + dialect.name() + " need " + needed + " (" + level
+                    + "): set spring.datasource.hikari.transaction-isolation=" + needed
+                    + " (or the isolation of your own pool)");
+        }
+    }
+
     private static String names(ListableBeanFactory beans) {
         String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beans, DataSource.class);
         return names.length == 0 ? "none" : String.join(", ", Arrays.asList(names));
     }
 
-    private static String urlOf(DataSource dataSource) {
+    /** What a connection of the data source says of its database. */
+    private record Probe(String url, int isolation) {}
+
+    private static Probe probe(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL();
+            return new Probe(connection.getMetaData().getURL(), connection.getTransactionIsolation());
         } catch (SQLException e) {
             throw new ConfigurationException("event-sourced applications cannot connect to the context's DataSource "
                     + "to find its database: " + e.getMessage(), e);
