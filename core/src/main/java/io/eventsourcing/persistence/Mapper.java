@@ -34,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The stored topic is the payload's topic. A snapshot's bytes are
  *   {"timestamp":"...","createdOn":"...","state":{...fields...},"version":2}
  * and its stored topic is the aggregate's. Writing: encode, compress, encrypt; reading reverses it,
- * upcasts the JSON step by step to the current version, then builds the record.
+ * upcasts the JSON step by step to the current version, then builds the record. An event's envelope
+ * is written and read in one pass over its tokens (EventEnvelope), without a tree: only a payload
+ * whose class is above version 1, and so may need upcasting, is read as a tree first.
  */
 
 /**
@@ -45,6 +47,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Mapper {
     private static final Map<Class<?>, List<Field>> STATE_FIELDS = new ConcurrentHashMap<>();
+    private static final ClassValue<Integer> CURRENT_VERSIONS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return Upcasters.currentVersion(type);
+        }
+    };
 
     private final Transcoder transcoder;
     private final @Nullable Compressor compressor;
@@ -91,17 +99,9 @@ public final class Mapper {
      */
     public StoredEvent toStoredEvent(DomainEvent event, @Nullable Class<?> aggregateType) {
         Class<?> payloadType = event.payload().getClass();
-        ObjectNode envelope = transcoder.objectNode();
-        envelope.put("timestamp", event.timestamp().toString());
-        envelope.set("payload", transcoder.toTree(event.payload()));
-        int version = Upcasters.currentVersion(payloadType);
-        if (version > 1) {
-            envelope.put("version", version);
-        }
-        if (aggregateType != null) {
-            envelope.put("aggregate", Topics.of(aggregateType));
-        }
-        return new StoredEvent(event.originatorId(), event.originatorVersion(), Topics.of(payloadType), seal(envelope));
+        byte[] json = EventEnvelope.write(transcoder, event.timestamp(), event.payload(), currentVersion(payloadType),
+                aggregateType == null ? null : Topics.of(aggregateType));
+        return new StoredEvent(event.originatorId(), event.originatorVersion(), Topics.of(payloadType), seal(json));
     }
 
     /**
@@ -112,13 +112,18 @@ public final class Mapper {
      */
     public DomainEvent toDomainEvent(StoredEvent stored) {
         try {
-            ObjectNode envelope = open(stored.state());
             Class<?> payloadType = Topics.resolve(stored.topic());
-            ObjectNode payload = objectField(envelope, "payload");
-            ObjectNode current = upcast(payloadType, storedVersion(envelope), payload);
-            Object value = transcoder.fromTree(current, payloadType);
-            return new DomainEvent(stored.originatorId(), stored.originatorVersion(), instant(envelope, "timestamp"),
-                    value);
+            int current = currentVersion(payloadType);
+            EventEnvelope envelope = EventEnvelope.read(transcoder, unseal(stored.state()),
+                    current == 1 ? payloadType : null);
+            Object payload = envelope.payload();
+            if (current == 1) {
+                checkNotNewer(payloadType, envelope.version(), current);
+            } else {
+                payload = transcoder.fromTree(upcast(payloadType, envelope.version(), (ObjectNode) payload),
+                        payloadType);
+            }
+            return new DomainEvent(stored.originatorId(), stored.originatorVersion(), envelope.timestamp(), payload);
         } catch (EventSourcingException | IllegalArgumentException e) {
             throw cannotRead("event", stored, e);
         }
@@ -131,12 +136,12 @@ public final class Mapper {
      */
     public Class<? extends Aggregate<?>> aggregateTypeOf(StoredEvent creationEvent) {
         try {
-            JsonNode topic = open(creationEvent.state()).get("aggregate");
-            if (topic == null || !topic.isString()) {
+            String topic = EventEnvelope.aggregateTopic(transcoder, unseal(creationEvent.state()));
+            if (topic == null) {
                 throw new DataException("it does not name the aggregate class it creates; only an aggregate's "
                         + "first event does");
             }
-            return aggregateClass(topic.asString());
+            return aggregateClass(topic);
         } catch (EventSourcingException | IllegalArgumentException e) {
             throw cannotRead("creation event", creationEvent, e);
         }
@@ -154,7 +159,7 @@ public final class Mapper {
             state.set(field.getName(), value == null ? state.nullNode() : transcoder.toTree(value));
         }
         return new Snapshot(aggregate.id(), aggregate.version(), aggregate.modifiedOn(), aggregate.createdOn(),
-                Topics.of(aggregate.getClass()), Upcasters.currentVersion(aggregate.getClass()), state);
+                Topics.of(aggregate.getClass()), currentVersion(aggregate.getClass()), state);
     }
 
     /**
@@ -197,13 +202,14 @@ public final class Mapper {
     /** The stored form of a snapshot; its topic is the aggregate class's. */
     public StoredEvent toStoredEvent(Snapshot snapshot) {
         ObjectNode envelope = transcoder.objectNode();
-        envelope.put("timestamp", snapshot.timestamp().toString());
-        envelope.put("createdOn", snapshot.createdOn().toString());
+        envelope.put("timestamp", Timestamps.format(snapshot.timestamp()));
+        envelope.put("createdOn", Timestamps.format(snapshot.createdOn()));
         envelope.set("state", snapshot.state());
         if (snapshot.stateVersion() > 1) {
             envelope.put("version", snapshot.stateVersion());
         }
-        return new StoredEvent(snapshot.originatorId(), snapshot.originatorVersion(), snapshot.topic(), seal(envelope));
+        return new StoredEvent(snapshot.originatorId(), snapshot.originatorVersion(), snapshot.topic(),
+                seal(transcoder.encode(envelope)));
     }
 
     /**
@@ -222,8 +228,8 @@ public final class Mapper {
         }
     }
 
-    private byte[] seal(ObjectNode envelope) {
-        byte[] bytes = transcoder.encode(envelope);
+    private byte[] seal(byte[] json) {
+        byte[] bytes = json;
         if (compressor != null) {
             bytes = compressor.compress(bytes);
         }
@@ -233,14 +239,19 @@ public final class Mapper {
         return bytes;
     }
 
-    private ObjectNode open(byte[] bytes) {
+    private byte[] unseal(byte[] state) {
+        byte[] bytes = state;
         if (cipher != null) {
             bytes = cipher.decrypt(bytes);
         }
         if (compressor != null) {
             bytes = compressor.decompress(bytes);
         }
-        JsonNode tree = transcoder.decode(bytes);
+        return bytes;
+    }
+
+    private ObjectNode open(byte[] state) {
+        JsonNode tree = transcoder.decode(unseal(state));
         if (!(tree instanceof ObjectNode envelope)) {
             throw new DataException("the stored JSON is not an object");
         }
@@ -248,11 +259,8 @@ public final class Mapper {
     }
 
     private ObjectNode upcast(Class<?> type, int storedVersion, ObjectNode state) {
-        int current = Upcasters.currentVersion(type);
-        if (storedVersion > current) {
-            throw new DataException("it was stored at version " + storedVersion + " of " + type.getName()
-                    + ", newer than this code's @EventVersion(" + current + ")");
-        }
+        int current = currentVersion(type);
+        checkNotNewer(type, storedVersion, current);
         ObjectNode node = state;
         for (int version = storedVersion; version < current; version++) {
             Upcaster upcaster = Upcasters.find(type, version);
@@ -264,6 +272,18 @@ public final class Mapper {
             node = requireNonNull(upcaster.upcast(node), "upcaster returned null");
         }
         return node;
+    }
+
+    private static void checkNotNewer(Class<?> type, int storedVersion, int current) {
+        if (storedVersion > current) {
+            throw new DataException("it was stored at version " + storedVersion + " of " + type.getName()
+                    + ", newer than this code's @EventVersion(" + current + ")");
+        }
+    }
+
+    /** The class's {@code @EventVersion}, read once per class. */
+    private static int currentVersion(Class<?> type) {
+        return CURRENT_VERSIONS.get(type);
     }
 
     @SuppressWarnings("unchecked")
@@ -293,7 +313,7 @@ public final class Mapper {
             throw new DataException("the stored JSON has no field '" + name + "'");
         }
         try {
-            return Instant.parse(node.asString());
+            return Timestamps.parse(node.asString());
         } catch (DateTimeParseException e) {
             throw new DataException("field '" + name + "' is not an ISO-8601 instant: " + node.asString(), e);
         }

@@ -2,12 +2,20 @@ package io.eventsourcing.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.OutputStream;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +36,8 @@ public final class Transcoder {
     private static final Transcoder STANDARD = new Transcoder(standardJsonMapper().build());
 
     private final ObjectMapper json;
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
     private Transcoder(ObjectMapper json) {
         this.json = json;
@@ -45,7 +55,8 @@ public final class Transcoder {
 
     /**
      * The standard Jackson configuration: ISO-8601 dates, decimals read and written exactly and
-     * plainly, unknown properties rejected (an upcaster must handle a removed field).
+     * plainly, unknown properties rejected (an upcaster must handle a removed field), and records'
+     * constructors called directly rather than through a new method-handle adapter per call.
      */
     public static JsonMapper.Builder standardJsonMapper() {
         return JsonMapper.builder()
@@ -56,7 +67,8 @@ public final class Transcoder {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(new DirectCreators());
     }
 
     /** A new empty JSON object. */
@@ -119,5 +131,43 @@ public final class Transcoder {
         } catch (JacksonException e) {
             throw new DataException("cannot read JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A parser of UTF-8 JSON bytes, for reading an envelope token by token. */
+    JsonParser parser(byte[] bytes) {
+        return json.createParser(bytes);
+    }
+
+    /** A parser of {@code length} UTF-8 JSON bytes from {@code offset}. */
+    JsonParser parser(byte[] bytes, int offset, int length) {
+        return json.createParser(bytes, offset, length);
+    }
+
+    /** A generator of compact UTF-8 JSON, for writing an envelope token by token. */
+    JsonGenerator generator(OutputStream out) {
+        return json.createGenerator(out);
+    }
+
+    /**
+     * The reader that binds a JSON object to the class, kept per class. It reads a value in the middle
+     * of an envelope, so what follows the value is not an error here.
+     */
+    ObjectReader reader(Class<?> type) {
+        ObjectReader reader = readers.get(type);
+        if (reader == null) {
+            reader = readers.computeIfAbsent(type,
+                    t -> json.readerFor(t).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+        return reader;
+    }
+
+    /** The writer of values of the class, kept per class; it leaves flushing to whoever owns the generator. */
+    ObjectWriter writer(Class<?> type) {
+        ObjectWriter writer = writers.get(type);
+        if (writer == null) {
+            writer = writers.computeIfAbsent(type,
+                    t -> json.writerFor(t).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE));
+        }
+        return writer;
     }
 }
