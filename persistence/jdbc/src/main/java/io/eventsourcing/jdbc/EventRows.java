@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /** The SQL shared by the JDBC recorders: inserting and selecting rows of stored events. */
 final class EventRows {
+    /**
+     * The most rows one INSERT carries: 5,000 parameters, well inside every supported database's limit
+     * (SQLite's is 32,766, PostgreSQL's 65,535).
+     */
+    static final int ROWS_PER_INSERT = 1_000;
+
     private EventRows() {}
 
     static List<StoredEvent> selectEvents(Connection connection, JdbcDialect dialect, String table, UUID originatorId,
@@ -107,53 +113,61 @@ final class EventRows {
     /** Inserts events without notification ids (an aggregate recorder's table). */
     static void insert(Connection connection, JdbcDialect dialect, String table, List<StoredEvent> events)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
-                + " (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)")) {
-            for (StoredEvent event : events) {
-                dialect.setUuid(insert, 1, event.originatorId());
-                insert.setLong(2, event.originatorVersion());
-                insert.setString(3, event.topic());
-                insert.setBytes(4, event.state());
-                addRow(insert, events.size());
+        insertRows(connection, dialect, table, events, 0);
+    }
+
+    /**
+     * Inserts events numbered from {@code first}, after the largest notification id; the caller holds the
+     * notification lock.
+     */
+    static List<Long> insertNumbered(Connection connection, JdbcDialect dialect, String table,
+            List<StoredEvent> events, long first) throws SQLException {
+        insertRows(connection, dialect, table, events, first);
+        Long[] ids = new Long[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = first + i;
+        }
+        return List.of(ids);
+    }
+
+    /**
+     * Inserts the rows with one multi-row INSERT per chunk of up to {@link #ROWS_PER_INSERT} rows: the
+     * database plans and executes one statement rather than one per row, as a JDBC batch would have it.
+     * Rows are numbered from {@code first}, or not at all if it is 0.
+     */
+    private static void insertRows(Connection connection, JdbcDialect dialect, String table,
+            List<StoredEvent> events, long first) throws SQLException {
+        boolean numbered = first > 0;
+        int size = events.size();
+        for (int from = 0; from < size; from += ROWS_PER_INSERT) {
+            int rows = Math.min(ROWS_PER_INSERT, size - from);
+            try (PreparedStatement insert = connection.prepareStatement(insertSql(table, rows, numbered))) {
+                int index = 1;
+                for (int i = from; i < from + rows; i++) {
+                    StoredEvent event = events.get(i);
+                    dialect.setUuid(insert, index++, event.originatorId());
+                    insert.setLong(index++, event.originatorVersion());
+                    insert.setString(index++, event.topic());
+                    insert.setBytes(index++, event.state());
+                    if (numbered) {
+                        insert.setLong(index++, first + i);
+                    }
+                }
+                insert.executeUpdate();
             }
-            executeRows(insert, events.size());
         }
     }
 
-    /** Inserts events numbered after the largest notification id; the caller holds the notification lock. */
-    static List<Long> insertNumbered(Connection connection, JdbcDialect dialect, Tables tables,
-            List<StoredEvent> events) throws SQLException {
-        long next = maxNotificationId(connection, tables.events()) + 1;
-        List<Long> ids = new ArrayList<>(events.size());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.events()
-                + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)")) {
-            for (StoredEvent event : events) {
-                dialect.setUuid(insert, 1, event.originatorId());
-                insert.setLong(2, event.originatorVersion());
-                insert.setString(3, event.topic());
-                insert.setBytes(4, event.state());
-                insert.setLong(5, next);
-                addRow(insert, events.size());
-                ids.add(next++);
-            }
-            executeRows(insert, events.size());
+    private static String insertSql(String table, int rows, boolean numbered) {
+        String row = numbered ? "(?, ?, ?, ?, ?)" : "(?, ?, ?, ?)";
+        StringBuilder sql = new StringBuilder(80 + rows * (row.length() + 2)).append("INSERT INTO ").append(table)
+                .append(numbered ? " (originator_id, originator_version, topic, state, notification_id) VALUES "
+                        : " (originator_id, originator_version, topic, state) VALUES ")
+                .append(row);
+        for (int i = 1; i < rows; i++) {
+            sql.append(", ").append(row);
         }
-        return List.copyOf(ids);
-    }
-
-    /** One row is executed as it is; more are batched. */
-    private static void addRow(PreparedStatement insert, int size) throws SQLException {
-        if (size > 1) {
-            insert.addBatch();
-        }
-    }
-
-    private static void executeRows(PreparedStatement insert, int size) throws SQLException {
-        if (size == 1) {
-            insert.executeUpdate();
-        } else {
-            insert.executeBatch();
-        }
+        return sql.toString();
     }
 
     /** Fails before touching the database if the batch itself repeats an (originator id, version). */

@@ -102,8 +102,8 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
 
     private List<Long> insertLocked(Connection connection, List<StoredEvent> events) throws SQLException {
         JdbcDialect dialect = datastore.dialect();
-        dialect.lockNotifications(connection, tables);
-        List<Long> ids = EventRows.insertNumbered(connection, dialect, tables, events);
+        long max = dialect.lockAndSelectMaxNotificationId(connection, tables);
+        List<Long> ids = EventRows.insertNumbered(connection, dialect, tables.events(), events, max + 1);
         dialect.afterInsertEvents(connection, tables);
         return ids;
     }

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * pooling) is shared by the JDBC recorders.
  *
  * <p><b>Notification ids.</b> Every backend assigns notification ids the same way: inside the insert
- * transaction it first takes {@link #lockNotifications}, a lock held until commit that serialises
- * the writers of one events table, then reads the largest id and numbers the new events after it.
+ * transaction it first takes {@link #lockNotifications}, a lock held until commit that serialises the
+ * writers of one events table, then reads the largest id and numbers the new events after it (both in
+ * {@link #lockAndSelectMaxNotificationId}).
  * Because the next writer can only read the largest id once the previous one has committed, ids
  * increase in commit order, and because no sequence is consumed by a transaction that rolls back,
  * they have no gaps.
@@ -58,7 +59,21 @@ public interface JdbcDialect {
      */
     void lockNotifications(Connection connection, Tables tables) throws SQLException;
 
-    /** Called in the insert transaction after the events were inserted (PostgreSQL sends NOTIFY). */
+    /**
+     * Takes {@link #lockNotifications} and then reads the largest notification id of the events table,
+     * 0 if it has none. A dialect that can do both in one round trip to the database overrides this
+     * (PostgreSQL sends both statements at once, with its NOTIFY).
+     */
+    default long lockAndSelectMaxNotificationId(Connection connection, Tables tables) throws SQLException {
+        lockNotifications(connection, tables);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MAX(notification_id) FROM " + tables.events());
+                ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /** Called in the insert transaction after the events were inserted. */
     default void afterInsertEvents(Connection connection, Tables tables) throws SQLException {}
 
     /** Binds a UUID parameter. */

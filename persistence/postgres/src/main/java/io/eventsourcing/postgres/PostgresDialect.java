@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.Tables;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * excludes other writers until commit but not readers ({@code SELECT} takes ACCESS SHARE, which
  * EXCLUSIVE allows). With a lock timeout, {@code SET LOCAL lock_timeout} makes a writer that waits
  * longer fail with {@code OperationalException}. Each insert sends {@code NOTIFY} on a channel named
- * after the table, delivered at commit, and subscriptions {@code LISTEN} on it.
+ * after the table, delivered at commit, and subscriptions {@code LISTEN} on it. The lock, the read of
+ * the largest notification id and the notice go to the database in one round trip.
  */
 public final class PostgresDialect implements JdbcDialect {
+    private static final int MAX_IDENTIFIER = 63;
     private final Duration lockTimeout;
 
     /** The dialect without a lock timeout (wait for the lock as long as it takes). */
@@ -74,10 +78,30 @@ public final class PostgresDialect implements JdbcDialect {
         }
     }
 
+    /**
+     * Sends the lock, the {@code SELECT MAX} and the {@code NOTIFY} (as {@code pg_notify} in the select)
+     * in one round trip: the driver sends the statements of one string together and waits once. It is
+     * prepared so that the driver parses it once per connection.
+     */
     @Override
-    public void afterInsertEvents(Connection connection, Tables tables) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("NOTIFY " + channel(tables));
+    public long lockAndSelectMaxNotificationId(Connection connection, Tables tables) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        if (!lockTimeout.isZero()) {
+            sql.append("SET LOCAL lock_timeout = '").append(Math.max(1, lockTimeout.toMillis())).append("ms'; ");
+        }
+        sql.append("LOCK TABLE ").append(tables.events()).append(" IN EXCLUSIVE MODE; SELECT MAX(notification_id), ")
+                .append("pg_notify('").append(notifyChannel(tables)).append("', '') FROM ").append(tables.events());
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            boolean rows = statement.execute();
+            for (int skipped = 0; !rows && skipped < 2; skipped++) {
+                rows = statement.getMoreResults();
+            }
+            if (!rows) {
+                throw new SQLException("no result from SELECT MAX(notification_id) FROM " + tables.events());
+            }
+            try (ResultSet max = statement.getResultSet()) {
+                return max.next() ? max.getLong(1) : 0;
+            }
         }
     }
 
@@ -89,5 +113,14 @@ public final class PostgresDialect implements JdbcDialect {
     /** The NOTIFY channel of an events table: its qualified name with dots as underscores. */
     static String channel(Tables tables) {
         return tables.events().replace('.', '_');
+    }
+
+    /**
+     * The channel as {@code LISTEN} hears it: PostgreSQL cuts identifiers to 63 bytes, and
+     * {@code pg_notify} takes the name as given. Names are ASCII (see {@link Tables}).
+     */
+    private static String notifyChannel(Tables tables) {
+        String channel = channel(tables);
+        return channel.length() > MAX_IDENTIFIER ? channel.substring(0, MAX_IDENTIFIER) : channel;
     }
 }
