@@ -1,14 +1,6 @@
 package io.eventsourcing.examples;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.eventsourcing.tck.Databases;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -30,7 +22,7 @@ public final class Postgres {
      */
     public static Map<String, String> env(String schema) {
         Databases.requireReachable("PostgreSQL", "127.0.0.1", 5432);
-        createDatabaseIfMissing();
+        Databases.createPostgresDatabase(SERVER, "postgres", "", DATABASE);
         Databases.execute(SERVER + DATABASE, "postgres", "", "DROP SCHEMA IF EXISTS " + schema + " CASCADE",
                 "CREATE SCHEMA " + schema);
         return Map.of(
@@ -42,26 +34,5 @@ public final class Postgres {
                 "POSTGRES_SCHEMA", schema,
                 "POSTGRES_POOL_SIZE", "2",
                 "POSTGRES_MAX_OVERFLOW", "4");
-    }
-
-    private static void createDatabaseIfMissing() {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE DATABASE " + DATABASE);
-            } catch (SQLException e) {
-                if (!"42P04".equals(e.getSQLState())) {        // duplicate_database: created meanwhile
-                    throw e;
-                }
-            }
-        } catch (SQLException e) {
-            fail("creating the database " + DATABASE + " failed: " + e.getMessage(), e);
-        }
     }
 }

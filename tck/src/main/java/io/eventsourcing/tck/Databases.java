@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Assumptions;
@@ -50,6 +52,34 @@ public final class Databases {
             }
         } catch (SQLException e) {
             fail("preparing the test database at " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a PostgreSQL database unless it exists (one made meanwhile by another test counts as
+     * existing), connecting to the server's {@code postgres} database.
+     *
+     * @param server the server's URL without a database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/}
+     * @throws AssertionError if it cannot
+     */
+    public static void createPostgresDatabase(String server, String user, String password, String name) {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                if (!"42P04".equals(e.getSQLState())) {        // duplicate_database: created meanwhile
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            fail("creating the test database " + name + " at " + server + " failed: " + e.getMessage(), e);
         }
     }
 }

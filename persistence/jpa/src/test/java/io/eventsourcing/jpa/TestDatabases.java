@@ -1,8 +1,6 @@
 package io.eventsourcing.jpa;
 
 import io.eventsourcing.tck.Databases;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /** The server databases of the tests: {@code es_jpa} on the local PostgreSQL and MariaDB servers. */
 final class TestDatabases {
@@ -35,22 +33,7 @@ final class TestDatabases {
     }
 
     private static synchronized void createPostgres() {
-        if (postgresCreated) {
-            return;
-        }
-        try (var connection = DriverManager.getConnection(POSTGRES_SERVER + "postgres", POSTGRES_USER, "");
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, NAME);
-            try (var rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("CREATE DATABASE " + NAME);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new AssertionError("cannot create the test database " + NAME + ": " + e.getMessage(), e);
-        }
+        Databases.createPostgresDatabase(POSTGRES_SERVER, POSTGRES_USER, "", NAME);
         postgresCreated = true;
     }
 }

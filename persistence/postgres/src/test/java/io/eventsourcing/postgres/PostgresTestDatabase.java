@@ -34,23 +34,7 @@ final class PostgresTestDatabase {
     }
 
     private static synchronized void createDatabase() {
-        if (created) {
-            return;
-        }
-        String server = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
-        try (var connection = java.sql.DriverManager.getConnection(server, USER, "");
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, NAME);
-            try (var rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("CREATE DATABASE " + NAME);
-                    }
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError("cannot create the test database " + NAME + ": " + e.getMessage(), e);
-        }
+        Databases.createPostgresDatabase("jdbc:postgresql://" + HOST + ":" + PORT + "/", USER, "", NAME);
         created = true;
     }
 }

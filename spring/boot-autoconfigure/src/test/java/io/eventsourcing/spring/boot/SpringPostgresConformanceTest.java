@@ -1,51 +1,14 @@
 package io.eventsourcing.spring.boot;
 
-import static java.util.Objects.requireNonNull;
-
 import com.zaxxer.hikari.HikariDataSource;
-import io.eventsourcing.persistence.InfrastructureFactory;
-import io.eventsourcing.spring.boot.internal.SpringContexts;
-import io.eventsourcing.spring.boot.internal.SpringFactory;
-import io.eventsourcing.tck.BackendConformance;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 
-/**
- * The whole conformance kit on {@code PERSISTENCE_MODULE=spring} over a pool on PostgreSQL, with the
- * tables made by the Flyway migration ({@code CREATE_TABLE=false}), outside any Spring transaction.
- */
-class SpringPostgresConformanceTest extends BackendConformance {
-    private static @Nullable HikariDataSource dataSource;
-    private static @Nullable String contextId;
+/** The whole conformance kit on {@code PERSISTENCE_MODULE=spring} over PostgreSQL ({@code es_spring}). */
+class SpringPostgresConformanceTest extends SpringBackendConformance {
 
     @Override
-    protected void prepare() {
+    HikariDataSource emptyDatabase() {
         SpringTestDatabases.resetPostgres();
-        if (dataSource == null) {
-            dataSource = SpringTestDatabases.pool(SpringTestDatabases.POSTGRES_URL, SpringTestDatabases.USER);
-            contextId = SpringTestDatabases.register(dataSource);
-        }
-    }
-
-    @AfterAll
-    static void closePool() {
-        if (dataSource != null) {
-            SpringContexts.unregister(requireNonNull(contextId));
-            dataSource.close();
-            dataSource = null;
-        }
-    }
-
-    @Override
-    protected Map<String, String> env() {
-        return Map.of("PERSISTENCE_MODULE", "spring", SpringContexts.CONTEXT_VARIABLE, requireNonNull(contextId),
-                "CREATE_TABLE", "false");
-    }
-
-    @Override
-    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
-        return SpringFactory.class;
+        return SpringTestDatabases.pool(SpringTestDatabases.POSTGRES_URL, SpringTestDatabases.USER);
     }
 
     @Override

@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.eventsourcing.jdbc.JdbcFactory;
 import io.eventsourcing.spring.boot.internal.SpringContexts;
 import io.eventsourcing.tck.Databases;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /** The databases of the Spring tests: PostgreSQL {@code es_spring} (created if missing) and SQLite files. */
@@ -47,23 +45,7 @@ final class SpringTestDatabases {
     }
 
     private static synchronized void createDatabase() {
-        if (created) {
-            return;
-        }
-        String server = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
-        try (var connection = DriverManager.getConnection(server, USER, "");
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, NAME);
-            try (var rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("CREATE DATABASE " + NAME);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new AssertionError("cannot create the test database " + NAME + ": " + e.getMessage(), e);
-        }
+        Databases.createPostgresDatabase("jdbc:postgresql://" + HOST + ":" + PORT + "/", USER, "", NAME);
         created = true;
     }
 }
