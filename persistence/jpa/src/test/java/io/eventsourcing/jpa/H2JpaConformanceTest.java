@@ -8,10 +8,8 @@ class H2JpaConformanceTest extends JpaConformance {
     private final String url = "jdbc:h2:mem:jpa-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jpa", "JDBC_URL", url);
     }
 
-    @Override
-    void emptyDatabase() {}
 }

@@ -1,76 +1,41 @@
 package io.eventsourcing.jpa;
 
-import io.eventsourcing.persistence.AggregateRecorder;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.ProcessRecorder;
-import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.tck.AggregateRecorderConformance;
-import io.eventsourcing.tck.ApplicationConformance;
 import io.eventsourcing.tck.ApplicationRecorderConformance;
-import io.eventsourcing.tck.InfrastructureFactoryConformance;
+import io.eventsourcing.tck.BackendConformance;
 import io.eventsourcing.tck.ProcessRecorderConformance;
-import io.eventsourcing.tck.TrackingRecorderConformance;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 
-/**
- * The whole conformance kit on {@code PERSISTENCE_MODULE=jpa}: the recorders' suites with plain calls
- * (each the JDBC recorder's call, committed by itself) and, inherited, with every call in a transaction
- * block; the factory's suite; the application's suite.
+/*
+ * Design: beside the whole kit (each recorder call the JDBC recorder's, committed by itself), the
+ * application and process recorder suites run again with every call inside transaction(entityManager ->
+ * ...), so the ids, the lock, the conflicts and the concurrent writers are checked on the Hibernate
+ * session's own connection. Each database is a subclass that prepares an empty database per test.
  */
-abstract class JpaConformance extends JpaRecorderConformance {
 
-    @Nested
-    class Aggregates extends AggregateRecorderConformance {
-        @Override
-        protected AggregateRecorder createRecorder() {
-            return factory().aggregateRecorder("snapshots");
-        }
+/** The whole conformance kit on {@code PERSISTENCE_MODULE=jpa}, and its recorder suites in transaction blocks. */
+abstract class JpaConformance extends BackendConformance {
+
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+        return JpaFactory.class;
     }
 
     @Nested
-    class Applications extends ApplicationRecorderConformance {
+    class ApplicationsInTransactions extends ApplicationRecorderConformance {
         @Override
         protected ApplicationRecorder createRecorder() {
-            return factory().applicationRecorder();
+            return new InTransactions(factory().processRecorder());
         }
     }
 
     @Nested
-    class Tracking extends TrackingRecorderConformance {
-        @Override
-        protected TrackingRecorder createRecorder() {
-            return factory().trackingRecorder();
-        }
-    }
-
-    @Nested
-    class Processes extends ProcessRecorderConformance {
+    class ProcessesInTransactions extends ProcessRecorderConformance {
         @Override
         protected ProcessRecorder createRecorder() {
-            return factory().processRecorder();
-        }
-    }
-
-    @Nested
-    class Factory extends InfrastructureFactoryConformance {
-        @Override
-        protected Map<String, String> env() {
-            return JpaConformance.this.env();
-        }
-
-        @Override
-        protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
-            return JpaFactory.class;
-        }
-    }
-
-    @Nested
-    class Application extends ApplicationConformance {
-        @Override
-        protected Map<String, String> env() {
-            return JpaConformance.this.env();
+            return new InTransactions(factory().processRecorder());
         }
     }
 }

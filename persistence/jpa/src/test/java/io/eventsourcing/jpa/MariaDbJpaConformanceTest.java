@@ -8,13 +8,13 @@ import java.util.Map;
  */
 class MariaDbJpaConformanceTest extends JpaConformance {
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jpa", "JDBC_URL", TestDatabases.MARIADB_URL, "JDBC_USER",
                 TestDatabases.MARIADB_USER);
     }
 
     @Override
-    void emptyDatabase() {
+    protected void prepare() {
         TestDatabases.resetMariaDb();
     }
 }

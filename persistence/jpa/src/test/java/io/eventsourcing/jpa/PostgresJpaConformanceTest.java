@@ -5,13 +5,13 @@ import java.util.Map;
 /** The conformance kit on PostgreSQL ({@code es_jpa}, public schema emptied before every test). */
 class PostgresJpaConformanceTest extends JpaConformance {
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jpa", "JDBC_URL", TestDatabases.POSTGRES_URL, "JDBC_USER",
                 TestDatabases.POSTGRES_USER);
     }
 
     @Override
-    void emptyDatabase() {
+    protected void prepare() {
         TestDatabases.resetPostgres();
     }
 }

@@ -13,10 +13,8 @@ class SqliteJpaConformanceTest extends JpaConformance {
     private final String file = "jpa-" + UUID.randomUUID() + ".db";
 
     @Override
-    Map<String, String> env() {
+    protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jpa", "JDBC_URL", "jdbc:sqlite:" + directory.resolve(file));
     }
 
-    @Override
-    void emptyDatabase() {}
 }
