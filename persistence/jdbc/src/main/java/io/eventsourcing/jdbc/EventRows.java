@@ -170,11 +170,48 @@ final class EventRows {
         return sql.toString();
     }
 
+    /**
+     * The (originator id, version) pairs of the given events that the table has recorded, looked up in
+     * statements of up to {@link #ROWS_PER_INSERT} pairs.
+     */
+    static Set<Key> recordedKeys(Connection connection, JdbcDialect dialect, String table, List<StoredEvent> events)
+            throws SQLException {
+        Set<Key> recorded = new HashSet<>();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<StoredEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("SELECT originator_id, originator_version FROM ").append(table)
+                    .append(" WHERE ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(originator_id = ? AND originator_version = ?)");
+            }
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (StoredEvent event : chunk) {
+                    dialect.setUuid(select, index++, event.originatorId());
+                    select.setLong(index++, event.originatorVersion());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        recorded.add(new Key(dialect.getUuid(rows, 1), rows.getLong(2)));
+                    }
+                }
+            }
+        }
+        return recorded;
+    }
+
+    /** An event's place: the aggregate and the version. */
+    record Key(UUID originatorId, long originatorVersion) {
+        static Key of(StoredEvent event) {
+            return new Key(event.originatorId(), event.originatorVersion());
+        }
+    }
+
     /** Fails before touching the database if the batch itself repeats an (originator id, version). */
     static void checkNoRepeats(List<StoredEvent> events, String table) {
-        Set<String> seen = new HashSet<>();
+        Set<Key> seen = new HashSet<>();
         for (StoredEvent event : events) {
-            if (!seen.add(event.originatorId() + ":" + event.originatorVersion())) {
+            if (!seen.add(Key.of(event))) {
                 throw new IntegrityException("event " + event.originatorId() + ":" + event.originatorVersion()
                         + " appears twice in one insert into " + table + "; nothing of the insert was stored");
             }

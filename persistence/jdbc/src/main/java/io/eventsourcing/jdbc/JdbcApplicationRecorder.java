@@ -12,7 +12,6 @@ import io.eventsourcing.persistence.Tracking;
 import io.eventsourcing.persistence.TransactionWork;
 import io.eventsourcing.persistence.TransactionalRecorder;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +28,21 @@ import org.slf4j.LoggerFactory;
  * recorder's own inserts and, where the dialect can push (PostgreSQL's LISTEN/NOTIFY), by other
  * processes' inserts; otherwise they poll.
  *
+ * <p><b>Group commit.</b> An insert made outside a transaction of the calling thread (the usual
+ * {@code save}) is not written by its caller alone: concurrent inserts into this recorder are combined
+ * into groups, each written with one notification lock, one multi-row insert and one commit, so that
+ * threads that save at the same time share the cost of a commit (on PostgreSQL a whole group takes one
+ * round trip to the server). There is no timer: a caller that finds no group being written writes its
+ * own at once, and the inserts that arrive meanwhile form the next group. Each insert keeps its own
+ * outcome: one refused for a conflict (an event's version recorded already, or a tracking position not
+ * above the recorded one) fails alone and nothing of it is written, while the others of its group
+ * commit; two inserts of the same event version never share a group, so the later one is judged
+ * against the earlier one's outcome. Notification ids stay gap-free and in commit order across groups
+ * and across processes, as the lock orders the groups. If the connection is lost while a group is
+ * written, what was recorded is looked up before any caller is answered, so a recorded insert is never
+ * reported as failed. Inserts inside a caller's transaction ({@code transaction(...)}, JPA, a Spring
+ * {@code @Transactional} method) are written in that transaction and commit with it.
+ *
  * <p>Thread-safe.
  */
 public sealed class JdbcApplicationRecorder implements ApplicationRecorder, TransactionalRecorder<Connection>
@@ -39,6 +53,7 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     final Tables tables;
     private final Duration pollInterval;
     private final Set<PollingSubscription> subscriptions = new CopyOnWriteArraySet<>();
+    private final GroupCommitter committer;
     private @Nullable AutoCloseable listener;
     private boolean listening;
 
@@ -51,11 +66,13 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
         this.datastore = requireNonNull(datastore, "datastore");
         this.tables = requireNonNull(tables, "tables");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval");
+        this.committer = new GroupCommitter(datastore, tables);
     }
 
     /** Creates the events table (and what its lock needs) if it does not exist. */
     public void createTable() {
         datastore.write("create table " + tables.events(), connection -> {
+            datastore.dialect().upgradeEventsTable(connection, tables);
             Ddl.execute(connection, datastore.dialect().createEventsTable(tables));
             return null;
         });
@@ -77,16 +94,26 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
 
     final List<Long> insert(List<StoredEvent> events, @Nullable Tracking tracking) {
         EventRows.checkNoRepeats(events, tables.events());
-        List<Long> ids;
+        List<Long> ids = datastore.inTransaction() || datastore.externalTransaction() != null
+                ? insertInTransaction(events, tracking)
+                : committer.insert(events, tracking);
+        if (!ids.isEmpty()) {
+            subscriptions.forEach(PollingSubscription::wake);
+        }
+        return ids;
+    }
+
+    /** Writes in the calling thread's transaction (or an external one), which commits it. */
+    private List<Long> insertInTransaction(List<StoredEvent> events, @Nullable Tracking tracking) {
         try {
-            ids = datastore.write("insert into " + tables.events(), connection -> {
+            return datastore.write("insert into " + tables.events(), connection -> {
                 if (tracking != null) {
                     TrackingRows.raise(connection, datastore.dialect(), tables.tracking(), tracking);
                 }
                 if (events.isEmpty()) {
                     return List.of();
                 }
-                return insertLocked(connection, events);
+                return datastore.dialect().insertNotifications(connection, tables, events);
             });
         } catch (IntegrityException e) {
             if (events.isEmpty()) {
@@ -94,18 +121,11 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
             }
             throw EventRows.conflict(datastore, tables.events(), events, e);
         }
-        if (!ids.isEmpty()) {
-            subscriptions.forEach(PollingSubscription::wake);
-        }
-        return ids;
     }
 
-    private List<Long> insertLocked(Connection connection, List<StoredEvent> events) throws SQLException {
-        JdbcDialect dialect = datastore.dialect();
-        long max = dialect.lockAndSelectMaxNotificationId(connection, tables);
-        List<Long> ids = EventRows.insertNumbered(connection, dialect, tables.events(), events, max + 1);
-        dialect.afterInsertEvents(connection, tables);
-        return ids;
+    /** How many groups this recorder has written and how many inserts they held: for tests. */
+    long[] groupStatistics() {
+        return committer.statistics();
     }
 
     @Override

@@ -296,6 +296,46 @@ public final class JdbcDatastore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs work on a connection of its own in auto-commit mode, holding the datastore's locks, outside
+     * any transaction of this thread: how the group committer writes. The work begins and ends its own
+     * transaction. Failures pass as they are, so the caller can tell a connection that could not be had
+     * ({@link Unreachable}: nothing was sent) from one lost during the work (the work's
+     * {@link SQLException}).
+     *
+     * @throws Unreachable if no connection could be had
+     * @throws OperationalException if a lock of the datastore's timed out
+     */
+    <T> T onOwnConnection(String context, SqlWork<T> work) throws SQLException {
+        acquire(accessLock, context);
+        try {
+            acquire(writeLock, context);
+            try {
+                Connection connection;
+                try {
+                    connection = dataSource.getConnection();
+                } catch (SQLException e) {
+                    throw new Unreachable(e);
+                }
+                try (connection) {
+                    if (!connection.getAutoCommit()) {
+                        connection.setAutoCommit(true);
+                    }
+                    return work.run(connection);
+                }
+            } finally {
+                release(writeLock);
+            }
+        } finally {
+            release(accessLock);
+        }
+    }
+
+    /** How often work whose connection was lost is retried. */
+    int retries() {
+        return retries;
+    }
+
     @Override
     public void close() {
         if (owned != null) {
@@ -333,13 +373,19 @@ public final class JdbcDatastore implements AutoCloseable {
         }
         Transaction transaction = new Transaction(connection);
         current.set(transaction);
+        boolean committing = false;
         try {
             begin(connection);
             T result = body.run(connection);
-            connection.commit();
+            committing = true;
+            dialect.commit(connection);
             return result;
         } catch (SQLException e) {
             rollback(connection);
+            if (committing && SqlStates.isConnectionLost(e)) {
+                throw new OperationalException(context + ": the connection was lost while committing, so the "
+                        + "transaction may or may not have committed: " + e.getMessage(), e);
+            }
             if (SqlStates.isConnectionLost(e)) {
                 throw new LostConnection(e);
             }
@@ -360,7 +406,7 @@ public final class JdbcDatastore implements AutoCloseable {
     private <T> T runNestedBlock(Connection connection, TransactionWork<Connection, T> work) {
         Savepoint savepoint;
         try {
-            savepoint = connection.setSavepoint();
+            savepoint = dialect.setSavepoint(connection);
         } catch (SQLException e) {
             throw dialect.translate(e, "nested transaction: set savepoint");
         }
@@ -369,14 +415,14 @@ public final class JdbcDatastore implements AutoCloseable {
             result = runBlock(connection, work, "nested transaction");
         } catch (RuntimeException | Error e) {
             try {
-                connection.rollback(savepoint);
+                dialect.rollback(connection, savepoint);
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(dialect.translate(rollbackFailure, "nested transaction: roll back to savepoint"));
             }
             throw e;
         }
         try {
-            connection.releaseSavepoint(savepoint);
+            dialect.release(connection, savepoint);
         } catch (SQLException e) {
             throw dialect.translate(e, "nested transaction: release savepoint");
         }
@@ -398,18 +444,18 @@ public final class JdbcDatastore implements AutoCloseable {
         }
     }
 
-    private static void begin(Connection connection) throws SQLException {
+    private void begin(Connection connection) throws SQLException {
         try {
-            connection.setAutoCommit(false);
+            dialect.begin(connection);
         } catch (SQLException e) {
             restoreAutoCommit(connection);
             throw e;
         }
     }
 
-    private static void rollback(Connection connection) {
+    private void rollback(Connection connection) {
         try {
-            connection.rollback();
+            dialect.rollback(connection);
         } catch (SQLException e) {
             LOG.debug("rollback failed", e);
             restoreAutoCommit(connection);
@@ -452,6 +498,17 @@ public final class JdbcDatastore implements AutoCloseable {
     }
 
     private record Transaction(Connection connection) {}
+
+    /** No connection could be had from the data source: nothing of the work was sent. */
+    static final class Unreachable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException cause;
+
+        Unreachable(SQLException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
 
     /** Carries a lost-connection failure out of a transaction so the write can be retried. */
     private static final class LostConnection extends RuntimeException {

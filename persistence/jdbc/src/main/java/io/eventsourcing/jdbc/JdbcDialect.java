@@ -1,10 +1,12 @@
 package io.eventsourcing.jdbc;
 
 import io.eventsourcing.persistence.PersistenceException;
+import io.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -17,11 +19,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Notification ids.</b> Every backend assigns notification ids the same way: inside the insert
  * transaction it first takes {@link #lockNotifications}, a lock held until commit that serialises the
- * writers of one events table, then reads the largest id and numbers the new events after it (both in
- * {@link #lockAndSelectMaxNotificationId}).
+ * writers of one events table, then numbers the new events after the largest id recorded (by default
+ * {@link #lockAndSelectMaxNotificationId} and a numbered insert; SQLite lets the table's integer
+ * primary key do the numbering, see {@link #insertNotifications}).
  * Because the next writer can only read the largest id once the previous one has committed, ids
  * increase in commit order, and because no sequence is consumed by a transaction that rolls back,
- * they have no gaps.
+ * they have no gaps. Saves outside a caller's transaction are combined into groups that share one
+ * lock and one commit ({@link #groupWriter}; see {@link JdbcApplicationRecorder}).
+ *
+ * <p><b>Transactions.</b> {@link #begin}, {@link #commit}, {@link #rollback} and the savepoint methods
+ * are how the JDBC recorders begin and end transactions on a connection taken from the pool in
+ * auto-commit mode; the defaults use the JDBC API, and a dialect whose driver needs otherwise (SQLite)
+ * overrides them.
  *
  * <p>Dialects are found with {@link java.util.ServiceLoader} by {@link #accepts(String)} on the JDBC
  * URL. Implementations are stateless and thread-safe, with a public no-argument constructor.
@@ -41,6 +50,12 @@ public interface JdbcDialect {
 
     /** The statements that create the events table (with notification ids) and what its lock needs. */
     List<String> createEventsTable(Tables tables);
+
+    /**
+     * Brings an events table of an earlier layout up to this dialect's, in the transaction that then
+     * runs {@link #createEventsTable}; the default does nothing.
+     */
+    default void upgradeEventsTable(Connection connection, Tables tables) throws SQLException {}
 
     /** The statements that create an aggregate recorder's table (e.g. snapshots), without notification ids. */
     List<String> createAggregateTable(String table);
@@ -75,6 +90,67 @@ public interface JdbcDialect {
 
     /** Called in the insert transaction after the events were inserted. */
     default void afterInsertEvents(Connection connection, Tables tables) throws SQLException {}
+
+    /**
+     * Inserts events into the events table inside the caller's transaction, numbered after the largest
+     * notification id under the notification lock, and returns their ids in order. The default takes
+     * {@link #lockAndSelectMaxNotificationId}, inserts the rows with their ids in multi-row
+     * {@code INSERT}s, then calls {@link #afterInsertEvents}.
+     *
+     * @throws SQLException if the database fails, e.g. with a unique violation when an event's
+     *     (originator id, version) is recorded already
+     */
+    default List<Long> insertNotifications(Connection connection, Tables tables, List<StoredEvent> events)
+            throws SQLException {
+        long max = lockAndSelectMaxNotificationId(connection, tables);
+        List<Long> ids = EventRows.insertNumbered(connection, this, tables.events(), events, max + 1);
+        afterInsertEvents(connection, tables);
+        return ids;
+    }
+
+    /**
+     * How groups of saves are written, each in one transaction of its own (see {@link GroupWriter}).
+     * The default begins a transaction, inserts every event with {@link #insertNotifications}, raises
+     * the tracking positions and commits; it checks the group against the table first only when that
+     * fails on a conflict, so a conflicting save fails alone. PostgreSQL overrides it to write a whole
+     * group in one round trip.
+     */
+    default GroupWriter groupWriter() {
+        return ClassicGroupWriter.INSTANCE;
+    }
+
+    /** Begins a transaction on a connection in auto-commit mode, as the pool lends them. */
+    default void begin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    /**
+     * Commits the transaction {@link #begin} began. When this throws, the transaction may or may not
+     * have committed if the connection was lost; otherwise it has not.
+     */
+    default void commit(Connection connection) throws SQLException {
+        connection.commit();
+    }
+
+    /** Rolls back the transaction {@link #begin} began. */
+    default void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+    }
+
+    /** Sets a savepoint in the connection's transaction. */
+    default Savepoint setSavepoint(Connection connection) throws SQLException {
+        return connection.setSavepoint();
+    }
+
+    /** Undoes the work done since a savepoint, keeping the transaction. */
+    default void rollback(Connection connection, Savepoint savepoint) throws SQLException {
+        connection.rollback(savepoint);
+    }
+
+    /** Releases a savepoint, keeping the work done since. */
+    default void release(Connection connection, Savepoint savepoint) throws SQLException {
+        connection.releaseSavepoint(savepoint);
+    }
 
     /** Binds a UUID parameter. */
     default void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException {

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of tracking: one row per upstream application, raised only. The row is read with a
@@ -39,6 +42,28 @@ final class TrackingRows {
             write.setString(2, tracking.applicationName());
             write.executeUpdate();
         }
+    }
+
+    /** The recorded positions of the given upstream applications, locked as {@link #raise} locks them. */
+    static Map<String, Long> positions(Connection connection, JdbcDialect dialect, String table, List<String> names)
+            throws SQLException {
+        Map<String, Long> positions = new HashMap<>();
+        if (names.isEmpty()) {
+            return positions;
+        }
+        String sql = "SELECT application_name, notification_id FROM " + table + " WHERE application_name IN ("
+                + "?, ".repeat(names.size() - 1) + "?)" + dialect.forUpdate();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < names.size(); i++) {
+                select.setString(i + 1, names.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    positions.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return positions;
     }
 
     static long max(Connection connection, String table, String applicationName) throws SQLException {

@@ -2,6 +2,7 @@ package io.eventsourcing.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import io.eventsourcing.jdbc.GroupWriter;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.Tables;
 import java.sql.Connection;
@@ -19,13 +20,15 @@ import org.jspecify.annotations.Nullable;
  * {@code LOCK TABLE ... IN EXCLUSIVE MODE} on the events table inside the insert transaction: it
  * excludes other writers until commit but not readers ({@code SELECT} takes ACCESS SHARE, which
  * EXCLUSIVE allows). With a lock timeout, {@code SET LOCAL lock_timeout} makes a writer that waits
- * longer fail with {@code OperationalException}. Each insert sends {@code NOTIFY} on a channel named
- * after the table, delivered at commit, and subscriptions {@code LISTEN} on it. The lock, the read of
- * the largest notification id and the notice go to the database in one round trip.
+ * longer fail with {@code OperationalException}. Inserts send {@code NOTIFY} on a channel named
+ * after the table, delivered at commit, while subscriptions {@code LISTEN} on it (see
+ * {@link PostgresNotices}). A group of saves goes to the database in one round trip
+ * ({@link PostgresGroupWriter}); inside a caller's transaction, the lock, the read of the largest
+ * notification id and the notice go in one round trip and the insert in another.
  */
 public final class PostgresDialect implements JdbcDialect {
-    private static final int MAX_IDENTIFIER = 63;
     private final Duration lockTimeout;
+    private final GroupWriter groupWriter;
 
     /** The dialect without a lock timeout (wait for the lock as long as it takes). */
     public PostgresDialect() {
@@ -35,6 +38,18 @@ public final class PostgresDialect implements JdbcDialect {
     /** @param lockTimeout how long a writer waits for the table lock; zero for no limit */
     public PostgresDialect(Duration lockTimeout) {
         this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout");
+        this.groupWriter = new PostgresGroupWriter(lockTimeoutClause(), JdbcDialect.super.groupWriter());
+    }
+
+    /** {@code SET LOCAL lock_timeout = '...ms'; } with the dialect's lock timeout, or empty without one. */
+    private String lockTimeoutClause() {
+        return lockTimeout.isZero() ? "" : "SET LOCAL lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'; ";
+    }
+
+    /** Writes a whole group of saves in one round trip (see {@link PostgresGroupWriter}). */
+    @Override
+    public GroupWriter groupWriter() {
+        return groupWriter;
     }
 
     @Override
@@ -71,27 +86,21 @@ public final class PostgresDialect implements JdbcDialect {
     @Override
     public void lockNotifications(Connection connection, Tables tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            if (!lockTimeout.isZero()) {
-                statement.execute("SET LOCAL lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
-            }
-            statement.execute("LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE");
+            statement.execute(lockTimeoutClause() + "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE");
         }
     }
 
     /**
-     * Sends the lock, the {@code SELECT MAX} and the {@code NOTIFY} (as {@code pg_notify} in the select)
+     * Sends the lock, the {@code SELECT MAX} and the {@code NOTIFY} (in the select, if someone listens)
      * in one round trip: the driver sends the statements of one string together and waits once. It is
      * prepared so that the driver parses it once per connection.
      */
     @Override
     public long lockAndSelectMaxNotificationId(Connection connection, Tables tables) throws SQLException {
-        StringBuilder sql = new StringBuilder();
-        if (!lockTimeout.isZero()) {
-            sql.append("SET LOCAL lock_timeout = '").append(Math.max(1, lockTimeout.toMillis())).append("ms'; ");
-        }
-        sql.append("LOCK TABLE ").append(tables.events()).append(" IN EXCLUSIVE MODE; SELECT MAX(notification_id), ")
-                .append("pg_notify('").append(notifyChannel(tables)).append("', '') FROM ").append(tables.events());
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        String sql = lockTimeoutClause() + "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE; "
+                + "SELECT MAX(notification_id), " + PostgresNotices.notifyIfListened(tables, "true") + " FROM "
+                + tables.events();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             boolean rows = statement.execute();
             for (int skipped = 0; !rows && skipped < 2; skipped++) {
                 rows = statement.getMoreResults();
@@ -107,20 +116,6 @@ public final class PostgresDialect implements JdbcDialect {
 
     @Override
     public @Nullable AutoCloseable listen(DataSource dataSource, Tables tables, Runnable onNewEvents) {
-        return new PostgresListener(dataSource, channel(tables), onNewEvents);
-    }
-
-    /** The NOTIFY channel of an events table: its qualified name with dots as underscores. */
-    static String channel(Tables tables) {
-        return tables.events().replace('.', '_');
-    }
-
-    /**
-     * The channel as {@code LISTEN} hears it: PostgreSQL cuts identifiers to 63 bytes, and
-     * {@code pg_notify} takes the name as given. Names are ASCII (see {@link Tables}).
-     */
-    private static String notifyChannel(Tables tables) {
-        String channel = channel(tables);
-        return channel.length() > MAX_IDENTIFIER ? channel.substring(0, MAX_IDENTIFIER) : channel;
+        return new PostgresListener(dataSource, tables, onNewEvents);
     }
 }

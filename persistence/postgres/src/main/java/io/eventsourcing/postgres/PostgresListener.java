@@ -1,5 +1,6 @@
 package io.eventsourcing.postgres;
 
+import io.eventsourcing.jdbc.Tables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds one connection that LISTENs on an events table's channel and calls back on every NOTIFY. If
- * the connection is lost it reconnects (with back-off) and calls back once, since notifications may
- * have been missed meanwhile. Runs on one daemon thread until closed. The constructor returns once
- * the LISTEN is in place (or after {@link #START_WAIT} if the database cannot be reached), so no
- * NOTIFY of an insert committed after it returns is missed.
+ * Holds one connection that LISTENs on an events table's channel and calls back on every NOTIFY. After
+ * LISTEN it takes the table's advisory lock shared, which tells writers that someone listens (see
+ * {@link PostgresNotices}), and calls back once, since a writer that found nobody listening may have
+ * committed just before. If the connection is lost it reconnects (with back-off) and calls back once,
+ * since notifications may have been missed meanwhile. Runs on one daemon thread until closed. The
+ * constructor returns once the LISTEN and the lock are in place (or after {@link #START_WAIT} if the
+ * database cannot be reached), so no insert committed after it returns goes unnoticed.
  */
 final class PostgresListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresListener.class);
@@ -26,15 +29,17 @@ final class PostgresListener implements AutoCloseable {
     static final Duration START_WAIT = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
+    private final Tables tables;
     private final String channel;
     private final Runnable onNotify;
     private final Thread thread;
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean closed;
 
-    PostgresListener(DataSource dataSource, String channel, Runnable onNotify) {
+    PostgresListener(DataSource dataSource, Tables tables, Runnable onNotify) {
         this.dataSource = dataSource;
-        this.channel = channel;
+        this.tables = tables;
+        this.channel = PostgresNotices.channel(tables);
         this.onNotify = onNotify;
         this.thread = Thread.ofPlatform().daemon().name("eventsourcing-listen-" + channel).unstarted(this::run);
         thread.start();
@@ -50,30 +55,25 @@ final class PostgresListener implements AutoCloseable {
 
     private void run() {
         Duration pause = Duration.ofMillis(100);
-        boolean missed = false;
         while (!closed) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
-                }
-                listening.countDown();
-                if (missed) {
-                    onNotify.run();
-                }
-                pause = Duration.ofMillis(100);
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (!closed) {
-                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        onNotify.run();
+                try {
+                    listen(connection);
+                    pause = Duration.ofMillis(100);
+                } finally {
+                    // The connection goes back to the pool: it must not go on telling writers someone listens.
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("UNLISTEN " + channel);
+                        statement.execute(PostgresNotices.listenUnlock(tables));
+                    } catch (SQLException e) {
+                        abort(connection);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
-                missed = true;
                 LOG.warn("listening on {} failed ({}); reconnecting in {} ms", channel, e.getMessage(), pause.toMillis());
                 try {
                     Thread.sleep(pause);
@@ -82,6 +82,32 @@ final class PostgresListener implements AutoCloseable {
                 }
                 pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Closes the physical connection, so the pool drops it rather than lend it with the lock held. */
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException e) {
+            LOG.debug("aborting the listening connection failed", e);
+        }
+    }
+
+    /** Listens until closed; returns normally only when closed. */
+    private void listen(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + channel);
+            statement.execute(PostgresNotices.listenLock(tables));
+        }
+        listening.countDown();
+        onNotify.run();
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (!closed) {
+            PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+            if (notifications != null && notifications.length > 0) {
+                onNotify.run();
             }
         }
     }
