@@ -124,11 +124,11 @@ final class GroupCommitter {
         return pending.outcome();
     }
 
-    /** How many groups were written and how many inserts they held, for tests and diagnostics. */
-    long[] statistics() {
+    /** How many groups were written, how many inserts they held, and how many wait now. */
+    GroupCommits statistics() {
         lock.lock();
         try {
-            return new long[] {groups, grouped};
+            return new GroupCommits(groups, grouped, queue.size());
         } finally {
             lock.unlock();
         }

@@ -123,8 +123,8 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
         }
     }
 
-    /** How many groups this recorder has written and how many inserts they held: for tests. */
-    long[] groupStatistics() {
+    /** What the recorder's group committer has done so far, e.g. to see how large its groups are. */
+    public GroupCommits groupCommits() {
         return committer.statistics();
     }
 

@@ -2,8 +2,10 @@ package io.eventsourcing.jdbc;
 
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.tck.BackendConformance;
+import io.eventsourcing.tck.MultiProcessConformance;
 import io.eventsourcing.tck.Databases;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The whole conformance kit on MariaDB through {@code PERSISTENCE_MODULE=jdbc}, in a database of its own
@@ -32,5 +34,19 @@ class MariaDbConformanceTest extends BackendConformance {
     @Override
     protected int nonInterleavingBatchSize() {
         return 2_000;
+    }
+
+    /** Writers in four processes at once. */
+    @Nested
+    class MultiProcess extends MultiProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return MariaDbConformanceTest.this.env();
+        }
+
+        @Override
+        protected void prepare() {
+            MariaDbConformanceTest.this.prepare();
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.eventsourcing.postgres;
 
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.tck.BackendConformance;
+import io.eventsourcing.tck.MultiProcessConformance;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /** The whole conformance kit on PostgreSQL ({@code PERSISTENCE_MODULE=postgres}) with tables in the default schema, emptied before every test. */
 class PostgresConformanceTest extends BackendConformance {
@@ -25,5 +27,19 @@ class PostgresConformanceTest extends BackendConformance {
     @Override
     protected int nonInterleavingBatchSize() {
         return 1_000;
+    }
+
+    /** Writers in four processes at once. */
+    @Nested
+    class MultiProcess extends MultiProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return PostgresConformanceTest.this.env();
+        }
+
+        @Override
+        protected void prepare() {
+            PostgresConformanceTest.this.prepare();
+        }
     }
 }

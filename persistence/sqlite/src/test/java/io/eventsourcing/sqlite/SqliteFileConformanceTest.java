@@ -2,9 +2,11 @@ package io.eventsourcing.sqlite;
 
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.tck.BackendConformance;
+import io.eventsourcing.tck.MultiProcessConformance;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole conformance kit on a SQLite database file (WAL), a new file for every test. */
@@ -22,5 +24,19 @@ class SqliteFileConformanceTest extends BackendConformance {
     @Override
     protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
         return SqliteFactory.class;
+    }
+
+    /** Writers in four processes at once. */
+    @Nested
+    class MultiProcess extends MultiProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return SqliteFileConformanceTest.this.env();
+        }
+
+        @Override
+        protected void prepare() {
+            SqliteFileConformanceTest.this.prepare();
+        }
     }
 }

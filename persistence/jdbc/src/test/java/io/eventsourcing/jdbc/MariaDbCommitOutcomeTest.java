@@ -1,0 +1,26 @@
+package io.eventsourcing.jdbc;
+
+import io.eventsourcing.jdbc.testkit.CommitOutcomeConformance;
+import io.eventsourcing.tck.Databases;
+
+/** Lost commits on MariaDB, in a database dropped and created before every test. */
+class MariaDbCommitOutcomeTest extends CommitOutcomeConformance {
+    private static final String DATABASE = "es_faulty";
+
+    @Override
+    protected void emptyDatabase() {
+        Databases.requireReachable("MariaDB", "127.0.0.1", 3306);
+        Databases.execute(MariaDbConformanceTest.SERVER, "root", "", "DROP DATABASE IF EXISTS " + DATABASE,
+                "CREATE DATABASE " + DATABASE);
+    }
+
+    @Override
+    protected String url() {
+        return MariaDbConformanceTest.SERVER + DATABASE;
+    }
+
+    @Override
+    protected String user() {
+        return "root";
+    }
+}
