@@ -90,6 +90,7 @@ public enum Backend {
                 System.getenv("POSTGRES_PASSWORD"));
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_events");
+            statement.execute("DROP TABLE IF EXISTS bench_events_unlocked");
             statement.execute("DROP TABLE IF EXISTS bench_snapshots");
         }
     }

@@ -28,7 +28,7 @@ public final class Fixture implements AutoCloseable {
     private final @Nullable RawJdbc raw;
     private final Rows rows;
 
-    private Fixture(Backend backend, Path directory, Bench app, Bench snapshotting) {
+    private Fixture(Backend backend, Path directory, Bench app, Bench snapshotting) throws SQLException {
         this.backend = backend;
         this.directory = directory;
         this.app = app;
@@ -50,10 +50,14 @@ public final class Fixture implements AutoCloseable {
         backend.reset();
         Path directory = Files.createTempDirectory("eventsourcing-bench-");
         Bench app = new Bench(backend.env(directory, false, POOL_SIZE));
+        Bench snapshotting = null;
         try {
-            Bench snapshotting = new Bench(backend.env(directory, true, 2));
+            snapshotting = new Bench(backend.env(directory, true, 2));
             return new Fixture(backend, directory, app, snapshotting);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
+            if (snapshotting != null) {
+                snapshotting.close();
+            }
             app.close();
             throw e;
         }

@@ -1,5 +1,7 @@
 package io.eventsourcing.benchmarks;
 
+import static java.util.Objects.requireNonNull;
+
 import io.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,20 +18,29 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /*
- * The baseline is the least a hand-written JDBC event store must do to give the same guarantees as the
+ * The baseline is the best a hand-written JDBC event store can do to give the same guarantees as the
  * library on the same table: gap-free notification ids in commit order. So each write transaction takes
- * the ordering lock the library's dialect takes, reads MAX(notification_id) and inserts rows numbered
- * after it, in one INSERT statement however many rows there are:
- *   PostgreSQL: LOCK TABLE ... IN EXCLUSIVE MODE, then SELECT MAX, INSERT, COMMIT.
- *   SQLite: one writer at a time in the process (a fair lock, as the SQLite datastore holds) and a
- *           BEGIN IMMEDIATE transaction (the pool's transaction_mode), then SELECT MAX, INSERT, COMMIT.
+ * the ordering lock the library's dialect takes and numbers its rows after the largest id, in as few
+ * round trips as JDBC allows:
+ *   PostgreSQL: one prepared string on a connection in auto-commit mode, which the driver sends at
+ *               once: BEGIN; LOCK TABLE ... IN EXCLUSIVE MODE; INSERT ... SELECT ... MAX(notification_id)
+ *               + n ...; COMMIT. One round trip, one commit.
+ *   SQLite: one writer at a time in the process (a fair lock) and BEGIN IMMEDIATE, then one INSERT that
+ *           lets the integer primary key number the rows, and COMMIT, as statements.
  * It borrows connections from the application's own pool, so driver and pool settings are identical and
- * the difference measured is the library's own code. What it leaves out is exactly what the library
- * adds: mapping domain objects to JSON and back, the aggregate and repository, PostgreSQL's NOTIFY.
+ * the difference measured is the library's own code. What it leaves out is what the library adds:
+ * mapping domain objects to JSON and back, the aggregate and repository, telling each caller its own
+ * outcome (the library checks every insert of a group for conflicts), PostgreSQL's NOTIFY when someone
+ * listens.
+ *
+ * Beside it, on PostgreSQL, what ordinary JDBC code does when it gives up gap-free ids: rows numbered
+ * by a sequence in a table of their own, without a lock, so concurrent writers overlap and share log
+ * flushes. insertUnlocked is the usual BEGIN / INSERT / COMMIT with auto-commit off (two round trips);
+ * insertUnlockedAutocommit the one-statement transaction of auto-commit mode (one round trip).
  */
 
 /**
- * Raw JDBC on an application's events table: the baseline every library figure is divided by.
+ * Raw JDBC on an application's events table: the baselines every library figure is divided by.
  *
  * <p>Thread-safe.
  */
@@ -37,8 +48,10 @@ public final class RawJdbc {
     private static final UUID NIL = new UUID(0, 0);
 
     private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
+    private final Map<Integer, String> unlockedSql = new ConcurrentHashMap<>();
     private final DataSource dataSource;
     private final String table;
+    private final String unlocked;
     private final boolean postgres;
     private final @Nullable ReentrantLock writer;
 
@@ -47,55 +60,132 @@ public final class RawJdbc {
      * @param table the qualified events table
      * @param postgres true for PostgreSQL, false for SQLite
      */
-    public RawJdbc(DataSource dataSource, String table, boolean postgres) {
+    public RawJdbc(DataSource dataSource, String table, boolean postgres) throws SQLException {
         this.dataSource = dataSource;
         this.table = table;
+        this.unlocked = table + "_unlocked";
         this.postgres = postgres;
         this.writer = postgres ? null : new ReentrantLock(true);
+        if (postgres) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + unlocked + " (originator_id uuid NOT NULL, "
+                        + "originator_version bigint NOT NULL, topic text NOT NULL, state bytea NOT NULL, "
+                        + "notification_id bigserial UNIQUE, PRIMARY KEY (originator_id, originator_version))");
+            }
+        }
     }
 
     /**
-     * Inserts the rows in one transaction under the ordering lock, with one multi-row INSERT.
+     * Inserts the rows in one transaction under the ordering lock, numbered after the largest id, in one
+     * round trip on PostgreSQL.
      *
-     * @return the first notification id given
+     * @return the number of rows inserted
      */
     public long insert(List<StoredEvent> rows) throws SQLException {
-        lockWriter();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        return postgres ? insertPostgres(rows) : insertSqlite(rows);
+    }
+
+    private long insertPostgres(List<StoredEvent> rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(insertSql(rows.size()))) {
+            int index = 1;
+            int n = 1;
+            for (StoredEvent row : rows) {
+                insert.setObject(index++, row.originatorId());
+                insert.setLong(index++, row.originatorVersion());
+                insert.setString(index++, row.topic());
+                insert.setBytes(index++, row.state());
+                insert.setInt(index++, n++);
+            }
             try {
-                if (postgres) {
-                    try (Statement lock = connection.createStatement()) {
-                        lock.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
-                    }
+                insert.execute();
+            } catch (SQLException e) {
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK");
                 }
-                long next;
-                try (PreparedStatement max = connection.prepareStatement("SELECT MAX(notification_id) FROM " + table);
-                        ResultSet result = max.executeQuery()) {
-                    next = result.next() ? result.getLong(1) + 1 : 1;
-                }
+                throw e;
+            }
+            return rows.size();
+        }
+    }
+
+    private long insertSqlite(List<StoredEvent> rows) throws SQLException {
+        lockWriter();
+        try (Connection connection = dataSource.getConnection(); Statement control = connection.createStatement()) {
+            control.execute("BEGIN IMMEDIATE");
+            try {
                 try (PreparedStatement insert = connection.prepareStatement(insertSql(rows.size()))) {
                     int index = 1;
-                    long id = next;
                     for (StoredEvent row : rows) {
-                        setUuid(insert, index++, row.originatorId());
+                        insert.setString(index++, row.originatorId().toString());
                         insert.setLong(index++, row.originatorVersion());
                         insert.setString(index++, row.topic());
                         insert.setBytes(index++, row.state());
-                        insert.setLong(index++, id++);
                     }
                     insert.executeUpdate();
                 }
+                control.execute("COMMIT");
+                return rows.size();
+            } catch (SQLException | RuntimeException e) {
+                control.execute("ROLLBACK");
+                throw e;
+            }
+        } finally {
+            requireNonNull(writer).unlock();
+        }
+    }
+
+    /**
+     * PostgreSQL only: inserts the rows without a lock, numbered by a sequence (so not gap-free), in the
+     * usual JDBC transaction: auto-commit off, INSERT, commit. Two round trips.
+     *
+     * @return the number of rows inserted
+     */
+    public long insertUnlocked(List<StoredEvent> rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insertUnlocked(connection, rows);
                 connection.commit();
-                return next;
+                return rows.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
-        } finally {
-            if (writer != null) {
-                writer.unlock();
+        }
+    }
+
+    /**
+     * PostgreSQL only: as {@link #insertUnlocked}, but one INSERT in auto-commit mode, which is its own
+     * transaction: one round trip.
+     *
+     * @return the number of rows inserted
+     */
+    public long insertUnlockedAutocommit(List<StoredEvent> rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            insertUnlocked(connection, rows);
+            return rows.size();
+        }
+    }
+
+    private void insertUnlocked(Connection connection, List<StoredEvent> rows) throws SQLException {
+        String sql = unlockedSql.computeIfAbsent(rows.size(), size -> {
+            StringBuilder text = new StringBuilder("INSERT INTO ").append(unlocked)
+                    .append(" (originator_id, originator_version, topic, state) VALUES ");
+            for (int i = 0; i < size; i++) {
+                text.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
             }
+            return text.toString();
+        });
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (StoredEvent row : rows) {
+                insert.setObject(index++, row.originatorId());
+                insert.setLong(index++, row.originatorVersion());
+                insert.setString(index++, row.topic());
+                insert.setBytes(index++, row.state());
+            }
+            insert.executeUpdate();
         }
     }
 
@@ -187,11 +277,22 @@ public final class RawJdbc {
     }
 
     private String buildInsertSql(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table)
-                .append(" (originator_id, originator_version, topic, state, notification_id) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        StringBuilder sql = new StringBuilder();
+        if (!postgres) {
+            sql.append("INSERT INTO ").append(table).append(" (originator_id, originator_version, topic, state) VALUES ");
+            for (int i = 0; i < rows; i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+            }
+            return sql.toString();
         }
+        sql.append("BEGIN; LOCK TABLE ").append(table).append(" IN EXCLUSIVE MODE; INSERT INTO ").append(table)
+                .append(" (originator_id, originator_version, topic, state, notification_id) SELECT v.oid, v.ver, "
+                        + "v.topic, v.state, top.m + v.n FROM (VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?::uuid, ?::bigint, ?::text, ?::bytea, ?::int)" : ", (?, ?, ?, ?, ?)");
+        }
+        sql.append(") v (oid, ver, topic, state, n) CROSS JOIN (SELECT COALESCE(MAX(notification_id), 0) AS m FROM ")
+                .append(table).append(") top; COMMIT");
         return sql.toString();
     }
 
@@ -208,11 +309,8 @@ public final class RawJdbc {
     }
 
     private void lockWriter() throws SQLException {
-        if (writer == null) {
-            return;
-        }
         try {
-            if (!writer.tryLock(30, TimeUnit.SECONDS)) {
+            if (!requireNonNull(writer).tryLock(30, TimeUnit.SECONDS)) {
                 throw new SQLException("baseline writer waited 30 s for the lock");
             }
         } catch (InterruptedException e) {

@@ -81,7 +81,7 @@ public final class SideBySide {
         System.out.println("load average at the end: " + Weather.loadAverage());
         if (!runner.verdicts.isEmpty()) {
             System.out.println();
-            System.out.println("targets on PostgreSQL:");
+            System.out.println("targets:");
             runner.verdicts.forEach(v -> System.out.println("  " + v));
         }
     }
@@ -112,21 +112,45 @@ public final class SideBySide {
             System.out.println();
             System.out.println(backend.label() + ": " + (raw == null ? "in-memory recorders, no baseline" : raw.describe())
                     + "; stored events of " + rows.creditedSize() + " bytes; load average " + Weather.loadAverage());
-            System.out.printf(Locale.ROOT, "%-9s %-41s %18s %18s %-31s %15s  %s%n", "backend", "figure", "library",
+            System.out.printf(Locale.ROOT, "%-9s %-52s %18s %18s %-31s %15s  %s%n", "backend", "figure", "library",
                     "raw JDBC", "lib/raw  slices: median [IQR]", "JVM CPU lib|raw", "target");
 
+            boolean postgres = backend == Backend.POSTGRES;
+            double[] saveRates = new double[17];
             for (int threads : new int[] {1, 4, 16}) {
-                figure(backend, "save, " + threads + (threads == 1 ? " thread" : " threads") + " (1 event/tx)",
-                        threads, Kind.EVENTS, 1,
+                String name = "save, " + threads + (threads == 1 ? " thread" : " threads") + " (1 event/tx)";
+                Measure.Pair locked = figure(backend, name + ", raw with the lock", threads, Kind.EVENTS, 1,
                         () -> app.openAccount(UUID.randomUUID()).size(),
                         raw == null ? null : () -> raw.insert(List.of(rows.opened(UUID.randomUUID()))),
-                        threads == 1 ? new Target("save 1 thread >= 0.9x raw one-insert transactions", 0.9, true)
-                                : null);
+                        threads == 1 && backend == Backend.SQLITE
+                                ? new Target("SQLite save 1 thread >= 1.0x raw with the lock", 1.0, true) : null);
+                saveRates[threads] = locked.library().perSecond();
+                if (postgres && raw != null) {
+                    figure(backend, name + ", raw without lock", threads, Kind.EVENTS, 1,
+                            () -> app.openAccount(UUID.randomUUID()).size(),
+                            () -> raw.insertUnlocked(List.of(rows.opened(UUID.randomUUID()))),
+                            threads == 1 ? new Target("save 1 thread >= 1.2x raw BEGIN/INSERT/COMMIT without lock", 1.2,
+                                    true)
+                                    : threads == 4 ? new Target("save 4 threads >= 1.5x raw without lock at 4 threads",
+                                            1.5, true) : null);
+                    if (threads == 1) {
+                        figure(backend, name + ", raw autocommit INSERT", threads, Kind.EVENTS, 1,
+                                () -> app.openAccount(UUID.randomUUID()).size(),
+                                () -> raw.insertUnlockedAutocommit(List.of(rows.opened(UUID.randomUUID()))), null);
+                    }
+                }
+            }
+            double scaling = saveRates[16] / saveRates[1];
+            System.out.printf(Locale.ROOT, "%-9s %-52s %18s%n", backend.label(), "save: 16 threads / 1 thread",
+                    String.format(Locale.ROOT, "%.2fx", scaling));
+            if (postgres) {
+                verdicts.add(String.format(Locale.ROOT, "%-56s %.2fx: %s", "save 16 threads >= 3x the library's 1 thread",
+                        scaling, scaling >= 3 ? "met" : "MISSED"));
             }
             figure(backend, "append 100: save(aggregate, 100 pending)", 1, Kind.EVENTS, BATCH,
                     () -> app.openAccountWithEvents(UUID.randomUUID(), BATCH).size(),
                     raw == null ? null : () -> raw.insert(rows.account(UUID.randomUUID(), BATCH)),
-                    new Target("batch-100 append >= 0.9x raw multi-row insert", 0.9, true));
+                    postgres ? new Target("batch-100 append >= 0.9x raw multi-row insert", 0.9, true) : null);
             ApplicationRecorder recorder = app.recorder();
             figure(backend, "append 100: recorder.insertEvents", 1, Kind.EVENTS, BATCH,
                     () -> recorder.insertEvents(rows.account(UUID.randomUUID(), BATCH)).size(),
@@ -145,13 +169,13 @@ public final class SideBySide {
                     },
                     raw == null ? null : () -> raw.command(
                             accounts[Math.floorMod(next.getAndIncrement(), accounts.length)].id(), rows),
-                    null);
+                    postgres ? new Target("command >= 1.0x raw (select, insert the next version)", 1.0, true) : null);
 
             UUID plain = fixture.accountWithEvents(app, LOAD_EVENTS);
             figure(backend, "load 1,000 events, no snapshot", 1, Kind.TIME, 1,
                     () -> app.account(plain).credits(),
                     raw == null ? null : () -> raw.selectEvents(plain),
-                    new Target("load of 1,000 events <= 2x the raw select", 2.0, false));
+                    postgres ? new Target("load of 1,000 events <= 2x the raw select", 2.0, false) : null);
             Bench snapshotting = fixture.snapshotting();
             UUID snapshotted = fixture.accountWithEvents(snapshotting, LOAD_EVENTS);
             snapshotting.takeSnapshot(snapshotted);
@@ -173,7 +197,8 @@ public final class SideBySide {
                         return sum;
                     },
                     raw == null ? null : () -> raw.selectNotifications(start(rawPage, max), PAGE),
-                    new Target("notification read with decoding >= 0.5x the raw select", 0.5, true));
+                    postgres ? new Target("notification read with decoding >= 0.8x the raw select", 0.8, true)
+                            : new Target("SQLite notification read with decoding >= 0.6x the raw select", 0.6, true));
             System.out.println("while measuring " + backend.label() + ": " + weather.report());
         }
     }
@@ -206,19 +231,21 @@ public final class SideBySide {
         }
     }
 
-    private void figure(Backend backend, String name, int threads, Kind kind, int eventsPerOp, Measure.Op library,
-            Measure.@Nullable Op raw, @Nullable Target target) throws Exception {
+    private Measure.Pair figure(Backend backend, String name, int threads, Kind kind, int eventsPerOp,
+            Measure.Op library, Measure.@Nullable Op raw, @Nullable Target target) throws Exception {
         String libraryText;
         String rawText = "-";
         String ratioText = "-";
         String cpuText;
         String targetText = "";
+        Measure.Pair pair;
         if (raw == null) {
             Measure.Sample lib = Measure.library(threads, warmupNanos, nanos, library);
+            pair = new Measure.Pair(lib, lib, new double[] {1});
             libraryText = format(kind, lib, eventsPerOp);
             cpuText = String.format(Locale.ROOT, "%.0f us", lib.cpuMicrosPerOp());
         } else {
-            Measure.Pair pair = Measure.compare(threads, warmupNanos, nanos, library, raw);
+            pair = Measure.compare(threads, warmupNanos, nanos, library, raw);
             libraryText = format(kind, pair.library(), eventsPerOp);
             rawText = format(kind, pair.raw(), eventsPerOp);
             cpuText = String.format(Locale.ROOT, "%.0f|%.0f us", pair.library().cpuMicrosPerOp(),
@@ -231,18 +258,19 @@ public final class SideBySide {
             double high = time ? 1 / pair.sliceRatio(0.25) : pair.sliceRatio(0.75);
             ratioText = String.format(Locale.ROOT, "%.2fx %s  %.2f [%.2f-%.2f]", ratio, time ? "time" : "rate",
                     median, low, high);
-            if (target != null && backend == Backend.POSTGRES) {
+            if (target != null) {
                 String verdict = target.met(low) && target.met(high) ? "met"
                         : !target.met(low) && !target.met(high) ? "MISSED"
                         : "inconclusive (" + (target.met(median) ? "met" : "missed") + " at the median)";
                 targetText = String.format(Locale.ROOT, "%s %.1fx %s", target.atLeast() ? ">=" : "<=", target.bound(),
                         verdict);
-                verdicts.add(String.format(Locale.ROOT, "%-56s median %.2fx [IQR %.2f-%.2f], totals %.2fx: %s",
-                        target.text(), median, low, high, ratio, verdict));
+                verdicts.add(String.format(Locale.ROOT, "%-9s %-56s median %.2fx [IQR %.2f-%.2f], totals %.2fx: %s",
+                        backend.label(), target.text(), median, low, high, ratio, verdict));
             }
         }
-        System.out.printf(Locale.ROOT, "%-9s %-41s %18s %18s %-31s %15s  %s%n", backend.label(), name, libraryText,
+        System.out.printf(Locale.ROOT, "%-9s %-52s %18s %18s %-31s %15s  %s%n", backend.label(), name, libraryText,
                 rawText, ratioText, cpuText, targetText);
+        return pair;
     }
 
     private static String format(Kind kind, Measure.Sample sample, int eventsPerOp) {
