@@ -10,16 +10,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The repository's cache of aggregates: unbounded, or least-recently-used with a maximum size; and the
- * registry of per-aggregate locks under which a cached aggregate is fast-forwarded. A lock is removed
- * once no thread holds or waits for it, so the registry stays as small as the contention.
+ * locks under which a cached aggregate is fast-forwarded: a fixed set of locks that aggregates share by
+ * the hash of their id, so taking one costs no bookkeeping, and two aggregates wait for each other
+ * only in the rare case that they share a lock while both are fast-forwarded.
  *
  * <p>Thread-safe.
  */
 final class AggregateCache {
     private final Map<UUID, Aggregate<?>> entries;
-    private final Map<UUID, CountedLock> locks = new ConcurrentHashMap<>();
+    private static final int LOCKS = 256;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCKS];
 
     AggregateCache(int maxSize) {
+        for (int i = 0; i < LOCKS; i++) {
+            locks[i] = new ReentrantLock();
+        }
         if (maxSize <= 0) {
             entries = new ConcurrentHashMap<>();
         } else {
@@ -53,29 +58,14 @@ final class AggregateCache {
 
     /** Acquires the aggregate's lock; release it with the returned handle. */
     AutoCloseableLock lock(UUID id) {
-        CountedLock lock = locks.compute(id, (key, existing) -> {
-            CountedLock counted = existing != null ? existing : new CountedLock();
-            counted.users++;
-            return counted;
-        });
-        lock.lock.lock();
-        return () -> {
-            lock.lock.unlock();
-            locks.computeIfPresent(id, (key, existing) -> --existing.users == 0 ? null : existing);
-        };
-    }
-
-    int lockCount() {
-        return locks.size();
+        int hash = id.hashCode();
+        ReentrantLock lock = locks[(hash ^ (hash >>> 16)) & (LOCKS - 1)];
+        lock.lock();
+        return lock::unlock;
     }
 
     interface AutoCloseableLock extends AutoCloseable {
         @Override
         void close();
-    }
-
-    private static final class CountedLock {
-        final ReentrantLock lock = new ReentrantLock();
-        int users;
     }
 }

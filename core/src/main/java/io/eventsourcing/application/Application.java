@@ -78,7 +78,6 @@ public class Application implements AutoCloseable {
     private final NotificationLog notificationLog;
     private final Map<Class<?>, Integer> intervals;
     private final @Nullable AggregateCache cache;
-    private final boolean cacheSavedAggregates;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
     private final List<ApplicationObserver> observers = new CopyOnWriteArrayList<>();
@@ -119,7 +118,6 @@ public class Application implements AutoCloseable {
                     ? new AggregateCache(environment.getInt(AGGREGATE_CACHE_MAXSIZE, 0))
                     : null;
             boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
-            this.cacheSavedAggregates = cache != null && !fastForward;
             this.repository = new Repository(events, snapshots, cache, fastForward,
                     () -> openTransaction.get() != null || factory.inExternalTransaction(), this::loaded);
             this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
@@ -235,7 +233,8 @@ public class Application implements AutoCloseable {
             for (Aggregate<?> aggregate : aggregates) {
                 if (io.eventsourcing.internal.AggregateAccess.get().isDiscarded(aggregate)) {
                     cache.remove(aggregate.id());
-                } else if (cacheSavedAggregates) {
+                } else {
+                    // What was just saved is the current state: the next get starts from it.
                     cache.put(mapper.copy(aggregate));
                 }
             }

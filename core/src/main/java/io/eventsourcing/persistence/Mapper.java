@@ -11,17 +11,13 @@ import io.eventsourcing.domain.Upcaster;
 import io.eventsourcing.domain.Upcasters;
 import io.eventsourcing.internal.AggregateAccess;
 import java.lang.reflect.Field;
-import java.lang.reflect.InaccessibleObjectException;
-import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,7 +42,6 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Immutable and thread-safe.
  */
 public final class Mapper {
-    private static final Map<Class<?>, List<Field>> STATE_FIELDS = new ConcurrentHashMap<>();
     private static final ClassValue<Integer> CURRENT_VERSIONS = new ClassValue<>() {
         @Override
         protected Integer computeValue(Class<?> type) {
@@ -192,11 +187,19 @@ public final class Mapper {
         return aggregate;
     }
 
-    /** A deep copy of an aggregate without pending events, made through its snapshot form. */
+    /**
+     * A deep copy of an aggregate without pending events, equal in state to one made through its
+     * snapshot form: field by field where every value is of a type whose copy is known (see
+     * {@link StructuralCopy}), otherwise through the snapshot form.
+     */
     public <A extends Aggregate<?>> A copy(A aggregate) {
+        A copy = StructuralCopy.of(aggregate);
+        if (copy != null) {
+            return copy;
+        }
         @SuppressWarnings("unchecked")
-        A copy = (A) restore(takeSnapshot(aggregate));
-        return copy;
+        A restored = (A) restore(takeSnapshot(aggregate));
+        return restored;
     }
 
     /** The stored form of a snapshot; its topic is the aggregate class's. */
@@ -325,32 +328,7 @@ public final class Mapper {
     }
 
     private static List<Field> stateFields(Class<?> type) {
-        return STATE_FIELDS.computeIfAbsent(type, Mapper::findStateFields);
-    }
-
-    private static List<Field> findStateFields(Class<?> type) {
-        List<Field> fields = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (Class<?> c = type; c != null && c != Aggregate.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
-                    continue;
-                }
-                if (!names.add(field.getName())) {
-                    throw new IllegalStateException(type.getName() + " has two fields named '" + field.getName()
-                            + "' in its hierarchy; snapshots store fields by name, so rename one");
-                }
-                try {
-                    field.setAccessible(true);
-                } catch (InaccessibleObjectException e) {
-                    throw new IllegalStateException("cannot access " + field + ": open its package to "
-                            + "io.eventsourcing.core in module-info.java", e);
-                }
-                fields.add(field);
-            }
-        }
-        return List.copyOf(fields);
+        return StateFields.of(type);
     }
 
     private static @Nullable Object read(Field field, Object target) {

@@ -5,14 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.eventsourcing.persistence.AggregateRecorder;
 import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.StoredEvent;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed class InMemoryAggregateRecorder implements AggregateRecorder permits InMemoryApplicationRecorder {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<UUID, NavigableMap<Long, StoredEvent>> byOriginator = new HashMap<>();
+    private final Map<UUID, EventsOfOriginator> byOriginator = new HashMap<>();
     private final String description;
 
     /** An empty recorder. */
@@ -58,28 +55,11 @@ public sealed class InMemoryAggregateRecorder implements AggregateRecorder permi
         }
         lock.readLock().lock();
         try {
-            NavigableMap<Long, StoredEvent> versions = byOriginator.get(originatorId);
+            EventsOfOriginator versions = byOriginator.get(originatorId);
             if (versions == null) {
                 return List.of();
             }
-            long from = gt == null ? Long.MIN_VALUE : gt;
-            long to = lte == null ? Long.MAX_VALUE : lte;
-            if (from >= to) {
-                return List.of();
-            }
-            NavigableMap<Long, StoredEvent> range = versions.subMap(from, false, to, true);
-            if (desc) {
-                range = range.descendingMap();
-            }
-            int max = limit == null ? Integer.MAX_VALUE : limit;
-            List<StoredEvent> selected = new ArrayList<>(Math.min(max, range.size()));
-            for (StoredEvent event : range.values()) {
-                if (selected.size() >= max) {
-                    break;
-                }
-                selected.add(event);
-            }
-            return selected;
+            return versions.select(gt, lte, desc, limit == null ? Integer.MAX_VALUE : limit);
         } finally {
             lock.readLock().unlock();
         }
@@ -87,12 +67,12 @@ public sealed class InMemoryAggregateRecorder implements AggregateRecorder permi
 
     /** Fails if any event's (originator id, version) is recorded already or repeats within the batch. Locked. */
     final void checkNewEvents(List<StoredEvent> events) {
-        Set<String> batch = new HashSet<>();
+        @Nullable Set<String> batch = events.size() > 1 ? new HashSet<>() : null;
         for (StoredEvent event : events) {
             requireNonNull(event, "event");
-            NavigableMap<Long, StoredEvent> versions = byOriginator.get(event.originatorId());
-            boolean recorded = versions != null && versions.containsKey(event.originatorVersion());
-            if (recorded || !batch.add(event.originatorId() + ":" + event.originatorVersion())) {
+            EventsOfOriginator versions = byOriginator.get(event.originatorId());
+            boolean recorded = versions != null && versions.contains(event.originatorVersion());
+            if (recorded || batch != null && !batch.add(event.originatorId() + ":" + event.originatorVersion())) {
                 throw new IntegrityException("event " + event.originatorId() + ":" + event.originatorVersion()
                         + (recorded ? " already recorded in " : " appears twice in one insert into ") + description
                         + "; nothing of the insert was stored");
@@ -109,7 +89,7 @@ public sealed class InMemoryAggregateRecorder implements AggregateRecorder permi
     }
 
     final void index(StoredEvent event) {
-        byOriginator.computeIfAbsent(event.originatorId(), id -> new TreeMap<>()).put(event.originatorVersion(), event);
+        byOriginator.computeIfAbsent(event.originatorId(), id -> new EventsOfOriginator()).add(event);
     }
 
     @Override
