@@ -229,6 +229,16 @@ class DogSchoolTest {
         }
 
         @Test
+        void a_misspelled_persistence_module_fails_at_construction_naming_the_setting_it_resembles() {
+            // tag::misspelled-setting[]
+            assertThatThrownBy(() -> new TrainingSchool(Map.of("PERSISTANCE_MODULE", "sqlite", "SQLITE_DBNAME", "dogs.db")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("PERSISTANCE_MODULE (given to TrainingSchool) is not a setting: "
+                            + "did you mean PERSISTENCE_MODULE?");
+            // end::misspelled-setting[]
+        }
+
+        @Test
         void a_backend_can_be_named_by_its_factory_class() {
             String factory = "io.eventsourcing.persistence.memory.InMemoryFactory";
             try (var byModule = new TrainingSchool(Map.of("PERSISTENCE_MODULE", factory));
