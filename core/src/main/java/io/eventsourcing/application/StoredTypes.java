@@ -164,6 +164,8 @@ final class StoredTypes {
                         : "make it a record, or give it a constructor annotated with @JsonCreator";
                 return subject(path) + " of type " + c.getName() + ", " + kind + " that Jackson cannot create ("
                         + definition.getOriginalMessage() + "): " + advice;
+            } catch (RuntimeException e) {
+                return null;    // a deserializer of the user's own, which an empty object does not suit
             }
         }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.eventsourcing.domain.Aggregate;
 import io.eventsourcing.domain.Ids;
 import io.eventsourcing.persistence.DataException;
+import io.eventsourcing.persistence.Transcoder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReadBackCheckTest {
@@ -227,6 +232,35 @@ class ReadBackCheckTest {
             boxes.save(box);
 
             assertThat(boxes.repository().<Box>get(box.id()).version()).isEqualTo(3);
+        }
+    }
+
+    /** An application whose transcoder reads money with a deserializer of its own, which needs a "cents". */
+    static final class Tills extends Application {
+        Tills() {
+            super(Map.of("PERSISTENCE_MODULE", "memory"));
+        }
+
+        @Override
+        protected Transcoder transcoder() {
+            SimpleModule money = new SimpleModule().addDeserializer(Money.class, new ValueDeserializer<Money>() {
+                @Override
+                public Money deserialize(JsonParser parser, DeserializationContext context) {
+                    return new Money(context.readTree(parser).get("cents").asLong());
+                }
+            });
+            return Transcoder.of(Transcoder.standardJsonMapper().addModule(money).build());
+        }
+    }
+
+    @Test
+    void a_class_the_application_s_transcoder_reads_with_its_own_deserializer_is_accepted() {
+        try (Tills tills = new Tills()) {
+            Box box = Box.create(new Paid(new Money(150)));
+
+            tills.save(box);
+
+            assertThat(tills.repository().<Box>get(box.id()).version()).isEqualTo(1);
         }
     }
 
