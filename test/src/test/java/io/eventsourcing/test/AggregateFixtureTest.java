@@ -3,15 +3,22 @@ package io.eventsourcing.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventsourcing.application.Application;
 import io.eventsourcing.domain.Aggregate;
 import io.eventsourcing.domain.Ids;
 import io.eventsourcing.persistence.DataException;
+import io.eventsourcing.persistence.Transcoder;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AggregateFixtureTest {
@@ -179,6 +186,63 @@ class AggregateFixtureTest {
                 .hasMessageContaining("but its events could not be recorded: ")
                 .hasMessageContaining("'item' is of type java.lang.Object")
                 .hasCauseInstanceOf(DataException.class);
+    }
+
+    /** A value class Jackson can write but, without the application's module, not read. */
+    static final class Money {
+        private final long cents;
+
+        Money(long cents) {
+            this.cents = cents;
+        }
+
+        public long getCents() {
+            return cents;
+        }
+    }
+
+    /** An aggregate whose event holds money. */
+    static final class Till extends Aggregate<Till.Paid> {
+        record Paid(Money amount) {}
+
+        static Till pay(long cents) {
+            return create(Till::new, Ids.random(), new Paid(new Money(cents)));
+        }
+
+        @Override
+        protected void apply(Paid event) {}
+    }
+
+    /** An application whose transcoder knows how to read money. */
+    static final class Shop extends Application {
+        Shop(Map<String, String> env) {
+            super(env);
+        }
+
+        @Override
+        protected Transcoder transcoder() {
+            SimpleModule money = new SimpleModule().addDeserializer(Money.class, new ValueDeserializer<Money>() {
+                @Override
+                public Money deserialize(JsonParser parser, DeserializationContext context) {
+                    return new Money(context.readTree(parser).get("cents").asLong());
+                }
+            });
+            return Transcoder.of(Transcoder.standardJsonMapper().addModule(money).build());
+        }
+    }
+
+    @Test
+    void the_events_are_written_and_read_by_the_transcoder_of_the_application_given() {
+        AggregateFixture.of(Till.class, Shop::new)
+                .givenNothing()
+                .whenCreated(() -> Till.pay(150))
+                .thenState(till -> assertThat(till.version()).isEqualTo(1));
+        assertThatThrownBy(() -> AggregateFixture.of(Till.class)
+                .givenNothing()
+                .whenCreated(() -> Till.pay(150))
+                .thenState(till -> assertThat(till.version()).isEqualTo(1)))
+                .hasMessageContaining("its events could not be recorded")
+                .hasMessageContaining("reading 'amount' back failed");
     }
 
     @Test

@@ -79,13 +79,6 @@ class DogSchoolTest {
     }
 
     @Test
-    void a_new_dog_knows_no_tricks() {
-        school.register("Fido");
-
-        assertThat(school.tricks("Fido")).isEmpty();
-    }
-
-    @Test
     void a_dog_id_is_the_same_as_python_uuid5_of_the_url_namespace() {
         assertThat(Dog.createId("Fido")).isEqualTo(UUID.fromString("1e1d7398-8986-57af-bb01-11a89b2f8b02"));
         assertThat(Dog.createId("Fido").version()).isEqualTo(5);
