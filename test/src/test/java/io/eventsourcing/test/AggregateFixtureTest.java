@@ -3,6 +3,8 @@ package io.eventsourcing.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.eventsourcing.application.Application;
 import io.eventsourcing.domain.Aggregate;
 import io.eventsourcing.domain.Ids;
@@ -15,10 +17,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.module.SimpleModule;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AggregateFixtureTest {
@@ -188,32 +186,38 @@ class AggregateFixtureTest {
                 .hasCauseInstanceOf(DataException.class);
     }
 
-    /** A value class Jackson can write but, without the application's module, not read. */
-    static final class Money {
-        private final long cents;
+    /** Coins Jackson can write but, without the application's mix-in naming their creator, not read. */
+    static final class Coins {
+        private final long count;
 
-        Money(long cents) {
-            this.cents = cents;
+        Coins(long count) {
+            this.count = count;
         }
 
-        public long getCents() {
-            return cents;
+        public long getCount() {
+            return count;
         }
     }
 
-    /** An aggregate whose event holds money. */
-    static final class Till extends Aggregate<Till.Paid> {
-        record Paid(Money amount) {}
+    /** The creator of {@link Coins}, as the application's transcoder learns it. */
+    abstract static class CoinsCreator {
+        @JsonCreator
+        CoinsCreator(@JsonProperty("count") long count) {}
+    }
 
-        static Till pay(long cents) {
-            return create(Till::new, Ids.random(), new Paid(new Money(cents)));
+    /** An aggregate whose event holds coins. */
+    static final class Till extends Aggregate<Till.Paid> {
+        record Paid(Coins coins) {}
+
+        static Till pay(long count) {
+            return create(Till::new, Ids.random(), new Paid(new Coins(count)));
         }
 
         @Override
         protected void apply(Paid event) {}
     }
 
-    /** An application whose transcoder knows how to read money. */
+    /** An application whose transcoder knows how to build coins. */
     static final class Shop extends Application {
         Shop(Map<String, String> env) {
             super(env);
@@ -221,13 +225,7 @@ class AggregateFixtureTest {
 
         @Override
         protected Transcoder transcoder() {
-            SimpleModule money = new SimpleModule().addDeserializer(Money.class, new ValueDeserializer<Money>() {
-                @Override
-                public Money deserialize(JsonParser parser, DeserializationContext context) {
-                    return new Money(context.readTree(parser).get("cents").asLong());
-                }
-            });
-            return Transcoder.of(Transcoder.standardJsonMapper().addModule(money).build());
+            return Transcoder.of(Transcoder.standardJsonMapper().addMixIn(Coins.class, CoinsCreator.class).build());
         }
     }
 
@@ -242,7 +240,7 @@ class AggregateFixtureTest {
                 .whenCreated(() -> Till.pay(150))
                 .thenState(till -> assertThat(till.version()).isEqualTo(1)))
                 .hasMessageContaining("its events could not be recorded")
-                .hasMessageContaining("reading 'amount' back failed");
+                .hasMessageContaining("reading 'coins' back failed");
     }
 
     @Test
