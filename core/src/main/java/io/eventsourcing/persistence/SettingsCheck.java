@@ -23,10 +23,9 @@ import org.slf4j.LoggerFactory;
  * that starts with one (JDBC_USERNAME, POSTGRES_DB), and a name with the application's prefix that
  * names no setting are all reported. The process environment belongs to every tool of the machine
  * (PATH, JAVA_HOME, a database image's POSTGRES_DB), so from it only close look-alikes are reported.
- * A variable ending in "_" and a known setting is another application's setting and is left alone,
- * also when the two applications' names are alike (SHARD1_, SHARD2_), at the price of not noticing a
- * misspelled prefix.
- * Reports are warnings, logged once per process each, except for a look-alike of the variable that
+ * A variable made of some prefix and a known setting is another application's setting and is left
+ * alone, also when the two applications' names are alike (SHARD1_, SHARD2_), at the price of not
+ * noticing a misspelled prefix. Reports are warnings, logged once per process each, except for a look-alike of the variable that
  * picks the backend: ignoring that would put the events somewhere else than meant (in memory, lost at
  * exit, when nothing else is set), so it is refused.
  */
@@ -126,10 +125,10 @@ final class SettingsCheck {
                 || !prefix.isEmpty() && variable.startsWith(prefix) && known.contains(variable.substring(prefix.length()))) {
             return null;
         }
-        String upper = variable.toUpperCase(Locale.ROOT);
         if (isAnotherApplicationsSetting(variable, known)) {
             return null;
         }
+        String upper = variable.toUpperCase(Locale.ROOT);
         String resembles = resembled(upper, prefix, known, given);
         if (resembles != null) {
             String plain = !prefix.isEmpty() && resembles.startsWith(prefix) ? resembles.substring(prefix.length()) : resembles;
