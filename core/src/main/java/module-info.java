@@ -21,4 +21,6 @@ module io.eventsourcing.core {
     uses io.eventsourcing.persistence.InfrastructureFactoryProvider;
     provides io.eventsourcing.persistence.InfrastructureFactoryProvider
         with io.eventsourcing.persistence.memory.InMemoryFactoryProvider;
+    uses io.eventsourcing.persistence.SettingNames;
+    provides io.eventsourcing.persistence.SettingNames with io.eventsourcing.application.CoreSettingNames;
 }

@@ -13,4 +13,5 @@ module io.eventsourcing.jdbc {
     uses io.eventsourcing.jdbc.JdbcDialect;
     provides io.eventsourcing.jdbc.JdbcDialect with io.eventsourcing.jdbc.MariaDbDialect, io.eventsourcing.jdbc.H2Dialect;
     provides io.eventsourcing.persistence.InfrastructureFactoryProvider with io.eventsourcing.jdbc.JdbcFactoryProvider;
+    provides io.eventsourcing.persistence.SettingNames with io.eventsourcing.jdbc.JdbcSettingNames;
 }

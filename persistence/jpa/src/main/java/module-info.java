@@ -13,4 +13,5 @@ module io.eventsourcing.jpa {
     opens io.eventsourcing.jpa to org.hibernate.orm.core;
 
     provides io.eventsourcing.persistence.InfrastructureFactoryProvider with io.eventsourcing.jpa.JpaFactoryProvider;
+    provides io.eventsourcing.persistence.SettingNames with io.eventsourcing.jpa.JpaSettingNames;
 }

@@ -10,4 +10,5 @@ module io.eventsourcing.postgres {
     provides io.eventsourcing.jdbc.JdbcDialect with io.eventsourcing.postgres.PostgresDialect;
     provides io.eventsourcing.persistence.InfrastructureFactoryProvider
         with io.eventsourcing.postgres.PostgresFactoryProvider;
+    provides io.eventsourcing.persistence.SettingNames with io.eventsourcing.postgres.PostgresSettingNames;
 }

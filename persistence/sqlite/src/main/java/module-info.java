@@ -9,4 +9,5 @@ module io.eventsourcing.sqlite {
 
     provides io.eventsourcing.jdbc.JdbcDialect with io.eventsourcing.sqlite.SqliteDialect;
     provides io.eventsourcing.persistence.InfrastructureFactoryProvider with io.eventsourcing.sqlite.SqliteFactoryProvider;
+    provides io.eventsourcing.persistence.SettingNames with io.eventsourcing.sqlite.SqliteSettingNames;
 }

@@ -24,4 +24,5 @@ module io.eventsourcing.spring.boot {
 
     provides io.eventsourcing.persistence.InfrastructureFactoryProvider
             with io.eventsourcing.spring.boot.internal.SpringFactoryProvider;
+    provides io.eventsourcing.persistence.SettingNames with io.eventsourcing.spring.boot.internal.SpringSettingNames;
 }

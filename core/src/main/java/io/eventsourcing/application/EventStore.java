@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class EventStore {
     private final Mapper mapper;
     private final AggregateRecorder recorder;
+    private final ReadBackCheck readBack;
 
     /**
      * @param mapper maps domain events to stored events and back
@@ -36,6 +37,7 @@ public final class EventStore {
     public EventStore(Mapper mapper, AggregateRecorder recorder) {
         this.mapper = requireNonNull(mapper, "mapper");
         this.recorder = requireNonNull(recorder, "recorder");
+        this.readBack = new ReadBackCheck(mapper);
     }
 
     /** The mapper. */
@@ -67,7 +69,10 @@ public final class EventStore {
      *
      * @throws RecordConflictException if an event's version is already recorded
      * @throws IntegrityException if the tracking position is not above the recorded one
-     * @throws IllegalStateException if tracking is given and the recorder is not a process recorder
+     * @throws IllegalStateException if tracking is given and the recorder is not a process recorder, or
+     *     an aggregate's class has no usable no-argument constructor (checked at its first save)
+     * @throws io.eventsourcing.persistence.DataException if a payload class cannot be read back as it
+     *     is written (checked at its first save), naming the class and the component
      */
     public List<Recording> put(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         requireNonNull(aggregates, "aggregates");
@@ -77,6 +82,7 @@ public final class EventStore {
         for (Aggregate<?> aggregate : aggregates) {
             requireNonNull(aggregate, "aggregate");
             List<DomainEvent> pending = aggregate.pendingEvents();
+            readBack.checkEvents(aggregate, pending);    // a new class, once: can it be read back?
             counts.add(pending.size());
             for (DomainEvent event : pending) {
                 domainEvents.add(event);

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class SnapshotStore {
     private final Mapper mapper;
     private final AggregateRecorder recorder;
+    private final ReadBackCheck readBack;
 
     /**
      * @param mapper maps snapshots to stored form and back
@@ -28,6 +29,7 @@ public final class SnapshotStore {
     public SnapshotStore(Mapper mapper, AggregateRecorder recorder) {
         this.mapper = requireNonNull(mapper, "mapper");
         this.recorder = requireNonNull(recorder, "recorder");
+        this.readBack = new ReadBackCheck(mapper);
     }
 
     /** The recorder. */
@@ -39,8 +41,11 @@ public final class SnapshotStore {
      * Stores a snapshot. Storing one again at the same version does nothing.
      *
      * @return true if stored, false if a snapshot at that version already existed
+     * @throws io.eventsourcing.persistence.DataException if snapshots of the aggregate class cannot be
+     *     read back as they are taken (checked at its first snapshot), naming the class and the field
      */
     public boolean put(Snapshot snapshot) {
+        readBack.checkSnapshot(snapshot);
         try {
             recorder.insertEvents(List.of(mapper.toStoredEvent(snapshot)));
             return true;

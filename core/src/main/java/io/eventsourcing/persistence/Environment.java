@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The settings of one application: the variables given to it, over the process environment. A
  * variable prefixed with the application's upper-cased name wins over the plain one, so several
  * applications in one process can be configured apart ({@code DOGSCHOOL_PERSISTENCE_MODULE} over
- * {@code PERSISTENCE_MODULE}). Values are trimmed; an empty value counts as unset.
+ * {@code PERSISTENCE_MODULE}). Values are trimmed; an empty value counts as unset. It remembers which
+ * variables were given and which came from the process environment, so that the check of misspelled
+ * settings can be strict about the first and careful about the second.
  *
  * <p>Immutable and thread-safe.
  */
@@ -25,37 +28,47 @@ public final class Environment {
     private final String name;
     private final String prefix;
     private final Map<String, String> variables;
+    /** The names of the variables given to the application, as opposed to those of the process environment. */
+    private final Set<String> given;
 
-    private Environment(String name, Map<String, String> variables) {
+    private Environment(String name, Map<String, String> variables, Set<String> given) {
         this.name = requireNonNull(name, "name");
         this.prefix = name.isEmpty() ? "" : name.toUpperCase(Locale.ROOT) + "_";
         this.variables = Map.copyOf(variables);
+        this.given = Set.copyOf(given);
     }
 
     /** The given variables over the process environment, for the named application. */
     public static Environment of(String name, Map<String, String> env) {
+        return of(name, env, System.getenv());
+    }
+
+    /** The given variables over {@code process}, which stands for the process environment. */
+    static Environment of(String name, Map<String, String> env, Map<String, String> process) {
         requireNonNull(env, "env");
-        Map<String, String> merged = new HashMap<>(System.getenv());
+        Map<String, String> merged = new HashMap<>(process);
         env.forEach((key, value) -> merged.put(requireNonNull(key, "env key"),
                 requireNonNull(value, () -> "value of env key " + key)));
-        return new Environment(name, merged);
+        return new Environment(name, merged, env.keySet());
     }
 
     /** Only the given variables, ignoring the process environment: for tests and embedded use. */
     public static Environment isolated(String name, Map<String, String> env) {
-        return new Environment(name, env);
+        return new Environment(name, env, env.keySet());
     }
 
     /** The same variables seen by another application name. */
     public Environment withName(String otherName) {
-        return new Environment(otherName, variables);
+        return new Environment(otherName, variables, given);
     }
 
-    /** The same variables with some added or replaced. */
+    /** The same variables with some added or replaced; those added count as given. */
     public Environment with(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(variables);
         merged.putAll(more);
-        return new Environment(name, merged);
+        Set<String> alsoGiven = new HashSet<>(given);
+        alsoGiven.addAll(more.keySet());
+        return new Environment(name, merged, alsoGiven);
     }
 
     /** The application name the variables are looked up for. */
@@ -160,6 +173,21 @@ public final class Environment {
             throw new ConfigurationException(
                     sourceOf(key) + " '" + value + "' is not a number of seconds (e.g. 5 or 0.5)", e);
         }
+    }
+
+    /** Every variable, given or from the process environment, by name. */
+    Map<String, String> variables() {
+        return variables;
+    }
+
+    /** Whether a variable was given to the application rather than found in the process environment. */
+    boolean isGiven(String variable) {
+        return given.contains(variable);
+    }
+
+    /** The prefix of this application's variables, {@code DOGSCHOOL_}; empty for an empty name. */
+    String prefix() {
+        return prefix;
     }
 
     private @Nullable String find(String key) {

@@ -49,14 +49,20 @@ public abstract class InfrastructureFactory implements AutoCloseable {
 
     /**
      * The factory of the backend named by {@code PERSISTENCE_MODULE} (or {@code INFRASTRUCTURE_FACTORY}).
+     * Variables that are not settings but resemble one are reported first (see {@link SettingNames}).
      *
      * @throws InfrastructureFactoryException if the value names no backend found, listing those found
-     * @throws ConfigurationException if the backend rejects its settings
+     * @throws ConfigurationException if the backend rejects its settings, or a variable resembles
+     *     {@code PERSISTENCE_MODULE} (a misspelled backend would otherwise be ignored)
      */
     public static InfrastructureFactory construct(Environment environment) {
         requireNonNull(environment, "environment");
+        SettingsCheck.check(environment);
         String variable = environment.contains(PERSISTENCE_MODULE) || !environment.contains(INFRASTRUCTURE_FACTORY)
                 ? PERSISTENCE_MODULE : INFRASTRUCTURE_FACTORY;
+        if (!environment.contains(variable)) {
+            DefaultBackendNotice.PROCESS.tell(environment);
+        }
         String module = environment.get(variable, DEFAULT_MODULE);
         List<InfrastructureFactoryProvider> providers = providers();
         for (InfrastructureFactoryProvider provider : providers) {

@@ -2,6 +2,7 @@ package io.eventsourcing.examples.projections;
 
 import static java.util.Objects.requireNonNull;
 
+import io.eventsourcing.jdbc.JdbcView;
 import io.eventsourcing.persistence.Tracking;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ public final class EventCounters extends JdbcView {
     private final String upsert;
 
     /** The view configured by {@code env}, under the name {@code EventCounters}. */
+    // tag::event-counters-constructor[]
     public EventCounters(Map<String, String> env) {
         super("EventCounters", env);
         this.counts = table("counts");
@@ -31,6 +33,7 @@ public final class EventCounters extends JdbcView {
             throw e;
         }
     }
+    // end::event-counters-constructor[]
 
     /**
      * Counts one more event of a type, and records its position, atomically.

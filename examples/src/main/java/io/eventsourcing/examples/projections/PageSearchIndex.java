@@ -2,6 +2,7 @@ package io.eventsourcing.examples.projections;
 
 import static java.util.Objects.requireNonNull;
 
+import io.eventsourcing.jdbc.JdbcView;
 import io.eventsourcing.persistence.Tracking;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -10,6 +10,7 @@ import io.eventsourcing.domain.Ids;
 import io.eventsourcing.domain.Topics;
 import io.eventsourcing.examples.crud.Pages.PageView;
 import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.test.AggregateFixture;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -58,12 +59,25 @@ class PagesTest {
 
     @Test
     void an_update_that_changes_nothing_records_nothing() {
-        pages.createPage("hello-world", "Hello", "The first page.");
+        AggregateFixture.of(Page.class)
+                .given(new Page.Created("hello-world", "Hello", "The first page."))
+                .when(page -> {
+                    page.updateTitle("Hello");
+                    page.updateBody("The first page.");
+                })
+                .thenNoEvents();
+    }
 
-        pages.updateTitle("hello-world", "Hello");
-        pages.updateBody("hello-world", "The first page.");
-
-        assertThat(pages.recorder().maxNotificationId()).isEqualTo(1);
+    @Test
+    void an_update_records_only_what_changed() {
+        AggregateFixture.of(Page.class)
+                .given(new Page.Created("hello-world", "Hello", "The first page."))
+                .when(page -> {
+                    page.updateTitle("Hello, world");
+                    page.updateBody("The first page.");
+                })
+                .then(new Page.TitleUpdated("Hello, world"))
+                .thenState(page -> assertThat(page.body()).isEqualTo("The first page."));
     }
 
     @Test
@@ -115,11 +129,17 @@ class PagesTest {
 
     @Test
     void a_malformed_slug_is_rejected_before_anything_is_recorded() {
-        assertThatThrownBy(() -> pages.createPage("Hello World", "Hello", ""))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'Hello World'");
-        assertThatThrownBy(() -> pages.createPage("hello--world", "Hello", ""))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(pages.recorder().maxNotificationId()).isZero();
+        // tag::aggregate-fixture-exception[]
+        IllegalArgumentException refused = AggregateFixture.of(Page.class)
+                .givenNothing()
+                .whenCreated(() -> Page.create("Hello World", "Hello", ""))
+                .thenThrows(IllegalArgumentException.class);
+
+        assertThat(refused).hasMessageContaining("'Hello World'");
+        // end::aggregate-fixture-exception[]
+        AggregateFixture.of(Page.class)
+                .givenNothing()
+                .whenCreated(() -> Page.create("hello--world", "Hello", ""))
+                .thenThrows(IllegalArgumentException.class);
     }
 }

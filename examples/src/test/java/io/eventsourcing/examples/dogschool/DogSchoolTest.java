@@ -79,13 +79,6 @@ class DogSchoolTest {
     }
 
     @Test
-    void a_new_dog_knows_no_tricks() {
-        school.register("Fido");
-
-        assertThat(school.tricks("Fido")).isEmpty();
-    }
-
-    @Test
     void a_dog_id_is_the_same_as_python_uuid5_of_the_url_namespace() {
         assertThat(Dog.createId("Fido")).isEqualTo(UUID.fromString("1e1d7398-8986-57af-bb01-11a89b2f8b02"));
         assertThat(Dog.createId("Fido").version()).isEqualTo(5);
@@ -226,6 +219,16 @@ class DogSchoolTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("IS_SNAPSHOTTING_ENABLED 'maybe' is not a boolean");
             // end::bad-configuration[]
+        }
+
+        @Test
+        void a_misspelled_persistence_module_fails_at_construction_naming_the_setting_it_resembles() {
+            // tag::misspelled-setting[]
+            assertThatThrownBy(() -> new TrainingSchool(Map.of("PERSISTANCE_MODULE", "sqlite", "SQLITE_DBNAME", "dogs.db")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("PERSISTANCE_MODULE (given to TrainingSchool) is not a setting: "
+                            + "did you mean PERSISTENCE_MODULE?");
+            // end::misspelled-setting[]
         }
 
         @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsourcing.examples.Postgres;
 import io.eventsourcing.examples.dogschool.TrainingSchool;
+import io.eventsourcing.persistence.ConfigurationException;
 import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.Tracking;
 import io.eventsourcing.system.ProjectionRunner;
@@ -26,7 +27,7 @@ class EventCountingTest {
     @Test
     void a_view_needs_a_sql_database() {
         assertThatThrownBy(() -> new EventCounters(Map.of("PERSISTENCE_MODULE", "memory")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("EventCounters keeps its view in SQL tables");
     }
 

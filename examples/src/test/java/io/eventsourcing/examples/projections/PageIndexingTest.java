@@ -3,11 +3,14 @@ package io.eventsourcing.examples.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsourcing.examples.Postgres;
+import io.eventsourcing.examples.crud.Page;
 import io.eventsourcing.examples.crud.Pages;
 import io.eventsourcing.system.ProjectionRunner;
+import io.eventsourcing.test.ProjectionFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -129,18 +132,21 @@ class PageIndexingTest {
         @Test
         @Timeout(60)
         void an_update_replaces_the_old_text() {
-            Pages pages = pages();
-            pages.createPage("hello-world", "Hello", "The first page.");
-            ProjectionRunner<PageSearchIndex> runner = start();
-
-            pages.updateTitle("hello-world", "Greetings");
-            pages.updateBody("hello-world", "A revised page about salutations.");
-            caughtUp(runner);
-
-            assertThat(index().search("hello")).isEmpty();
-            assertThat(index().search("first")).isEmpty();
-            assertThat(index().search("greetings")).containsExactly("hello-world");
-            assertThat(index().search("salutations")).containsExactly("hello-world");
+            PageSearchIndex index = index();
+            // tag::projection-fixture[]
+            UUID page = Page.createId("hello-world");
+            ProjectionFixture.of(new PageIndexing(index))
+                    .given(page, new Page.Created("hello-world", "Hello", "The first page."),
+                            new Page.BodyUpdated("A revised page about salutations."))
+                    .when(page, new Page.TitleUpdated("Greetings"))
+                    .then(view -> {
+                        assertThat(view.search("hello")).isEmpty();
+                        assertThat(view.search("first")).isEmpty();
+                        assertThat(view.search("greetings")).containsExactly("hello-world");
+                        assertThat(view.search("salutations")).containsExactly("hello-world");
+                    })
+                    .thenProcessedOnce();       // the same event again is refused, as the view records its position
+            // end::projection-fixture[]
         }
 
         @Test

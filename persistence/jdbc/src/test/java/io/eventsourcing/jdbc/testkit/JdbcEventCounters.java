@@ -2,47 +2,40 @@ package io.eventsourcing.jdbc.testkit;
 
 import static java.util.Objects.requireNonNull;
 
-import io.eventsourcing.jdbc.JdbcFactory;
-import io.eventsourcing.jdbc.JdbcTrackingRecorder;
-
+import io.eventsourcing.jdbc.JdbcView;
 import io.eventsourcing.persistence.Environment;
-import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.Tracking;
 import io.eventsourcing.tck.system.EventCounters;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The event counters of the projection suite in a SQL table ({@code eventcounters_counters}, one row
- * per counter) beside the tracking table of the factory's {@link JdbcTrackingRecorder}. Each increment
- * updates its row (inserting it the first time, in SQL that H2, MariaDB, SQLite and PostgreSQL share) and raises the
- * tracking mark in one transaction of that recorder, so a position recorded already rolls the count
- * back with it.
+ * The event counters of the projection suite as a {@link JdbcView}: a SQL table
+ * ({@code eventcounters_counters}, one row per counter) beside the view's tracking table. Each increment
+ * updates its row (inserting it the first time, in SQL that H2, MariaDB, SQLite and PostgreSQL share)
+ * and raises the tracking mark in one transaction, so a position recorded already rolls the count back
+ * with it. The projection suite thereby runs the view base class on every SQL backend.
  *
  * <p>Thread-safe. Closing it closes its factory.
  */
-public final class JdbcEventCounters implements EventCounters {
+public final class JdbcEventCounters extends JdbcView implements EventCounters {
     private static final String CREATED = "created";
     private static final String OTHER = "other";
 
-    private final JdbcFactory factory;
-    private final JdbcTrackingRecorder tracking;
     private final String table;
 
     /** A view named {@code EventCounters} on the database the settings select; creates its table if missing. */
     public JdbcEventCounters(Map<String, String> env) {
-        this.factory = (JdbcFactory) InfrastructureFactory.construct(Environment.isolated("EventCounters", env));
-        this.tracking = (JdbcTrackingRecorder) factory.trackingRecorder();
-        this.table = factory.tables().forPurpose("counters");
-        tracking.transaction(connection -> {
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE IF NOT EXISTS " + table
-                        + " (counter VARCHAR(16) NOT NULL PRIMARY KEY, total BIGINT NOT NULL)");
-            }
-            return null;
-        });
+        super(Environment.isolated("EventCounters", env));
+        this.table = table("counters");
+        try {
+            create("CREATE TABLE IF NOT EXISTS " + table
+                    + " (counter VARCHAR(16) NOT NULL PRIMARY KEY, total BIGINT NOT NULL)");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -65,24 +58,9 @@ public final class JdbcEventCounters implements EventCounters {
         return count(OTHER);
     }
 
-    @Override
-    public void insertTracking(Tracking position) {
-        tracking.insertTracking(position);
-    }
-
-    @Override
-    public long maxTrackingId(String applicationName) {
-        return tracking.maxTrackingId(applicationName);
-    }
-
-    @Override
-    public void close() {
-        factory.close();
-    }
-
     private void increment(String counter, Tracking position) {
         requireNonNull(position, "position");
-        tracking.transaction(connection -> {
+        update(position, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE " + table + " SET total = total + 1 WHERE counter = ?")) {
                 update.setString(1, counter);
@@ -94,13 +72,12 @@ public final class JdbcEventCounters implements EventCounters {
                     }
                 }
             }
-            tracking.insertTracking(position);
             return null;
         });
     }
 
     private long count(String counter) {
-        return factory.datastore().read("select from " + table, connection -> {
+        return query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT total FROM " + table + " WHERE counter = ?")) {
                 select.setString(1, counter);
