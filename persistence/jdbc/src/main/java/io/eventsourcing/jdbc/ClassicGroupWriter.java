@@ -62,7 +62,11 @@ final class ClassicGroupWriter implements GroupWriter {
         return firsts;
     }
 
-    private static long[] writeChecked(JdbcDialect dialect, Connection connection, Tables tables,
+    /**
+     * Writes the inserts in the caller's transaction, checked: under the notification lock, the inserts
+     * that the recorded events or tracking positions refuse are left out and the rest are written.
+     */
+    static long[] writeChecked(JdbcDialect dialect, Connection connection, Tables tables,
             List<EventInsert> inserts) throws SQLException {
         dialect.lockNotifications(connection, tables);
         List<StoredEvent> all = new ArrayList<>();

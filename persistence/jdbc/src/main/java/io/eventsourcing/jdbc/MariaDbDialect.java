@@ -14,9 +14,11 @@ import java.util.UUID;
  * MariaDB and MySQL (InnoDB). Ids are {@code BINARY(16)}. Notification ids are ordered by a row lock
  * ({@code SELECT ... FOR UPDATE}) on a one-row table beside the events table, held to the end of the
  * insert transaction; connections run at READ COMMITTED so the largest id read after the lock is
- * the one the previous writer committed.
+ * the one the previous writer committed. On MariaDB a group of saves is written in one round trip, as
+ * one compound statement ({@link MariaDbGroupWriter}).
  */
 public final class MariaDbDialect implements JdbcDialect {
+    private final GroupWriter groupWriter = new MariaDbGroupWriter();
 
     /** Used by {@link java.util.ServiceLoader}. */
     public MariaDbDialect() {}
@@ -62,6 +64,12 @@ public final class MariaDbDialect implements JdbcDialect {
     @Override
     public List<String> createSchema(String schema) {
         return List.of("CREATE DATABASE IF NOT EXISTS " + schema);
+    }
+
+    /** Writes a whole group in one round trip where the server is MariaDB (see {@link MariaDbGroupWriter}). */
+    @Override
+    public GroupWriter groupWriter() {
+        return groupWriter;
     }
 
     @Override

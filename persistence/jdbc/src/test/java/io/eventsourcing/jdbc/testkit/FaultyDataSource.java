@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * connection drop at the moment a transaction commits, as a server restart or a network failure
  * would: the commit either reaches the database and its answer is lost, or it is lost on the way.
  * The commit is whichever comes first of {@code Connection.commit()}, a {@code COMMIT} statement, or
- * a prepared statement that begins and commits a transaction by itself ({@code BEGIN; ...; COMMIT}).
+ * a prepared statement that begins and commits a transaction by itself ({@code BEGIN; ...; COMMIT}, or
+ * MariaDB's {@code BEGIN NOT ATOMIC ... COMMIT; ... END}).
  * The faults are global to the JVM, for one test at a time.
  */
 public final class FaultyDataSource implements JdbcDataSourceSupplier {
@@ -180,7 +181,7 @@ public final class FaultyDataSource implements JdbcDataSourceSupplier {
             }
             if (target instanceof PreparedStatement && sql != null && (args == null || args.length == 0)) {
                 String text = sql.strip().toUpperCase(Locale.ROOT);
-                return name.startsWith("execute") && text.startsWith("BEGIN;") && text.endsWith("COMMIT");
+                return name.startsWith("execute") && text.startsWith("BEGIN") && text.contains("COMMIT");
             }
             return name.startsWith("execute") && args != null && args.length >= 1 && args[0] instanceof String text
                     && text.strip().equalsIgnoreCase("COMMIT");
