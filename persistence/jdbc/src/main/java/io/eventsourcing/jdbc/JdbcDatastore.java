@@ -205,7 +205,7 @@ public final class JdbcDatastore implements AutoCloseable {
                 }
                 return work.run(connection);
             } catch (SQLException e) {
-                if (SqlStates.isConnectionLost(e) && attempt < retries) {
+                if (SqlStates.isTransient(e) && attempt < retries) {
                     LOG.warn("{}: connection lost ({}), retrying", context, e.getMessage());
                     continue;
                 }
@@ -326,7 +326,7 @@ public final class JdbcDatastore implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            if (SqlStates.isConnectionLost(e)) {
+            if (SqlStates.isTransient(e)) {
                 throw new LostConnection(e);
             }
             throw dialect.translate(e, context);
