@@ -205,9 +205,19 @@ public final class Mapper {
      * The aggregate a snapshot describes: built with its no-argument constructor, then its fields set
      * from the (upcast) state; a field missing from the state keeps the constructor's value.
      *
-     * @throws DataException if the state does not fit the class
+     * @throws DataException if the state does not fit the class, or the topic names no aggregate class
+     *     the application reads, naming the snapshot
      */
     public Aggregate<?> restore(Snapshot snapshot) {
+        try {
+            return restoreAggregate(snapshot);
+        } catch (EventSourcingException | IllegalArgumentException | IllegalStateException e) {
+            throw new DataException("cannot restore snapshot " + snapshot.originatorId() + ":"
+                    + snapshot.originatorVersion() + " (topic " + snapshot.topic() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private Aggregate<?> restoreAggregate(Snapshot snapshot) {
         Class<? extends Aggregate<?>> type = aggregateClass(snapshot.topic());
         ObjectNode state = upcast(type, snapshot.stateVersion(), snapshot.state());
         AggregateAccess access = AggregateAccess.get();
@@ -328,7 +338,18 @@ public final class Mapper {
                         + " and no upcaster is registered from version " + version
                         + ": call Upcasters.register(" + type.getSimpleName() + ".class, " + version + ", ...)");
             }
-            node = requireNonNull(upcaster.upcast(node), "upcaster returned null");
+            ObjectNode upcast;
+            try {
+                upcast = upcaster.upcast(node);
+            } catch (RuntimeException e) {
+                throw new DataException("the upcaster of " + type.getName() + " from version " + version
+                        + " failed on the stored JSON: " + e, e);
+            }
+            if (upcast == null) {
+                throw new DataException("the upcaster of " + type.getName() + " from version " + version
+                        + " returned null");
+            }
+            node = upcast;
         }
         return node;
     }
