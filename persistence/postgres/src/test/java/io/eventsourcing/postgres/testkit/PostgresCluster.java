@@ -1,5 +1,6 @@
 package io.eventsourcing.postgres.testkit;
 
+import io.eventsourcing.tck.Databases;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,20 +152,7 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Creates a database, unless it exists. */
     public void createDatabase(String name) {
-        try (Connection connection = connect("postgres");
-                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, name);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("creating database " + name + " on " + this + " failed", e);
-        }
+        Databases.createPostgresDatabase("jdbc:postgresql://" + HOST + ":" + port + "/", SUPERUSER, password, name);
     }
 
     /** Starts the server and waits until it takes connections. */
