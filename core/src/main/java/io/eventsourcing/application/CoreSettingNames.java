@@ -1,5 +1,6 @@
 package io.eventsourcing.application;
 
+import io.eventsourcing.persistence.CompressorSettings;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.SettingNames;
 import java.util.Set;
@@ -16,6 +17,7 @@ public final class CoreSettingNames implements SettingNames {
     public Set<String> names() {
         return Set.of(InfrastructureFactory.PERSISTENCE_MODULE, InfrastructureFactory.INFRASTRUCTURE_FACTORY,
                 InfrastructureFactory.IS_SNAPSHOTTING_ENABLED, InfrastructureFactory.COMPRESSOR_TOPIC,
+                CompressorSettings.COMPRESSOR_MAX_SIZE,
                 InfrastructureFactory.CIPHER_TOPIC, InfrastructureFactory.CIPHER_KEY,
                 InfrastructureFactory.CREATE_TABLE, Application.AGGREGATE_CACHE_MAXSIZE,
                 Application.AGGREGATE_CACHE_FASTFORWARD);

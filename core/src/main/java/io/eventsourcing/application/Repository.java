@@ -7,6 +7,8 @@ import io.eventsourcing.domain.Discarded;
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.Topics;
 import io.eventsourcing.internal.AggregateAccess;
+import io.eventsourcing.internal.EventTypes;
+import io.eventsourcing.persistence.DataException;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.StoredEvent;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class Repository {
             } else {
                 AggregateAccess access = AggregateAccess.get();
                 for (DomainEvent event : events.get(id, current.version(), null, false, null)) {
-                    access.replay(current, event);
+                    replay(current, event);
                 }
                 if (access.isDiscarded(current)) {
                     cache.remove(id);
@@ -150,12 +152,28 @@ public final class Repository {
             aggregate = access.instantiate(mapper.aggregateTypeOf(stored.getFirst()));
         }
         for (StoredEvent event : stored) {
-            access.replay(aggregate, mapper.toDomainEvent(event));
+            replay(aggregate, mapper.toDomainEvent(event));
         }
         if (access.isDiscarded(aggregate)) {
             throw notFound(id, "has been discarded");
         }
         return uncheckedCast(aggregate);
+    }
+
+    /**
+     * Applies a stored event, after checking that its payload is one of the aggregate's events: a row
+     * whose topic names another aggregate's event fails as data that does not fit, not with a
+     * {@code ClassCastException} from the aggregate's {@code apply}.
+     */
+    private static void replay(Aggregate<?> aggregate, DomainEvent event) {
+        Object payload = event.payload();
+        Class<?> eventType = EventTypes.of(aggregate.getClass());
+        if (!eventType.isInstance(payload) && !(payload instanceof Discarded)) {
+            throw new DataException("cannot apply event " + event.originatorId() + ":" + event.originatorVersion()
+                    + " (" + payload.getClass().getName() + ") to " + aggregate.getClass().getName()
+                    + ": its events are " + eventType.getName());
+        }
+        AggregateAccess.get().replay(aggregate, event);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,12 +9,17 @@ import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AES in GCM mode with a 128, 192 or 256-bit key and a random 96-bit nonce for every event. The
  * stored bytes are {@code nonce (12) | tag (16) | ciphertext}, the layout pyeventsourcing's
- * {@code AESCipher} writes, so each can read what the other wrote. Authenticated: a wrong key or a
- * changed byte fails with {@link DataException}.
+ * {@code AESCipher} writes. Authenticated: a wrong key or a changed byte fails with
+ * {@link DataException}. Records the mapper writes are bound to their row by GCM's associated data
+ * ({@link #encrypt(byte[], byte[])}): decrypting them with other associated data fails too. Records
+ * without associated data (pyeventsourcing's, and this library's before records were bound) are still
+ * read: when a record does not decrypt with its row's associated data, it is tried without any, which
+ * succeeds only for a record that was written without. Pyeventsourcing cannot read bound records.
  *
  * <p>Thread-safe.
  */
@@ -62,12 +67,53 @@ public final class AesCipher implements io.eventsourcing.persistence.Cipher {
 
     @Override
     public byte[] encrypt(byte[] plaintext) {
+        return seal(plaintext, null);
+    }
+
+    @Override
+    public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
+        return seal(plaintext, associatedData);
+    }
+
+    @Override
+    public byte[] decrypt(byte[] ciphertext) {
+        try {
+            return open(ciphertext, null);
+        } catch (AEADBadTagException e) {
+            throw new DataException("cannot decrypt: the key is wrong or the record was changed", e);
+        }
+    }
+
+    /**
+     * The original bytes of a record bound to {@code associatedData}, or of a record bound to nothing
+     * (written before records were bound, or by pyeventsourcing).
+     *
+     * @throws DataException if the key is wrong, or the record was changed or moved to another row
+     */
+    @Override
+    public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
+        try {
+            return open(ciphertext, associatedData);
+        } catch (AEADBadTagException bound) {
+            try {
+                return open(ciphertext, null);
+            } catch (AEADBadTagException unbound) {
+                throw new DataException("cannot decrypt: the key is wrong, or the record was changed or does not "
+                        + "belong to this row (another originator, version or topic)", bound);
+            }
+        }
+    }
+
+    private byte[] seal(byte[] plaintext, byte @Nullable [] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed; // ciphertext | tag, as the JDK returns it
         try {
             javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
             aes.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            if (associatedData != null) {
+                aes.updateAAD(associatedData);
+            }
             sealed = aes.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -80,8 +126,7 @@ public final class AesCipher implements io.eventsourcing.persistence.Cipher {
                 .array();
     }
 
-    @Override
-    public byte[] decrypt(byte[] ciphertext) {
+    private byte[] open(byte[] ciphertext, byte @Nullable [] associatedData) throws AEADBadTagException {
         if (ciphertext.length < NONCE_BYTES + TAG_BYTES) {
             throw new DataException("cannot decrypt: " + ciphertext.length + " bytes is too short for AES-GCM data");
         }
@@ -94,9 +139,12 @@ public final class AesCipher implements io.eventsourcing.persistence.Cipher {
             javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
             aes.init(javax.crypto.Cipher.DECRYPT_MODE, key,
                     new GCMParameterSpec(TAG_BYTES * 8, ciphertext, 0, NONCE_BYTES));
+            if (associatedData != null) {
+                aes.updateAAD(associatedData);
+            }
             return aes.doFinal(sealed);
         } catch (AEADBadTagException e) {
-            throw new DataException("cannot decrypt: the key is wrong or the record was changed", e);
+            throw e;
         } catch (GeneralSecurityException e) {
             throw new DataException("cannot decrypt: " + e.getMessage(), e);
         }

@@ -26,8 +26,18 @@ public final class GzipCompressor implements Compressor {
 
     @Override
     public byte[] decompress(byte[] data) {
+        return decompress(data, CompressorSettings.DEFAULT_MAX_DECODED_SIZE);
+    }
+
+    /** Reads until the end of the data or until more than {@code maxSize} bytes came out, whichever is first. */
+    @Override
+    public byte[] decompress(byte[] data, int maxSize) {
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return gzip.readAllBytes();
+            byte[] decompressed = gzip.readNBytes(maxSize);
+            if (gzip.read() != -1) {
+                throw Compressor.tooLarge(maxSize);
+            }
+            return decompressed;
         } catch (IOException e) {
             throw new DataException("cannot decompress: not gzip data (" + e.getMessage() + ")", e);
         }

@@ -112,11 +112,11 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     /**
      * A mapper with the given transcoder and the configured compressor and cipher.
      *
-     * @throws ConfigurationException if {@code COMPRESSOR_TOPIC}, {@code CIPHER_TOPIC} or
-     *     {@code CIPHER_KEY} is invalid
+     * @throws ConfigurationException if {@code COMPRESSOR_TOPIC}, {@code COMPRESSOR_MAX_SIZE},
+     *     {@code CIPHER_TOPIC} or {@code CIPHER_KEY} is invalid
      */
     public Mapper mapper(Transcoder transcoder) {
-        return new Mapper(transcoder, compressor(), cipher());
+        return new Mapper(transcoder, compressor(), cipher(), CompressorSettings.from(environment).maxDecodedSize());
     }
 
     /**
@@ -125,15 +125,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
      * @throws ConfigurationException if it names none
      */
     public @Nullable Compressor compressor() {
-        String topic = environment.get(COMPRESSOR_TOPIC).orElse(null);
-        if (topic == null) {
-            return null;
-        }
-        return switch (topic.toLowerCase(Locale.ROOT)) {
-            case "zlib" -> new ZlibCompressor();
-            case "gzip" -> new GzipCompressor();
-            default -> instantiate(COMPRESSOR_TOPIC, topic, Compressor.class, "zlib, gzip");
-        };
+        return Codecs.compressor(environment, CompressorSettings.from(environment));
     }
 
     /**
@@ -143,15 +135,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
      * @throws ConfigurationException if the topic names no cipher or the key is missing or invalid
      */
     public @Nullable Cipher cipher() {
-        String topic = environment.get(CIPHER_TOPIC).orElse(null);
-        if (topic == null) {
-            return environment.contains(CIPHER_KEY) ? new AesCipher(environment) : null;
-        }
-        String lower = topic.toLowerCase(Locale.ROOT);
-        if (lower.equals("aes") || topic.equals(AesCipher.class.getName())) {
-            return new AesCipher(environment);
-        }
-        return instantiate(CIPHER_TOPIC, topic, Cipher.class, "aes");
+        return Codecs.cipher(environment);
     }
 
     /**
@@ -230,7 +214,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
         return found;
     }
 
-    private static @Nullable Class<?> loadClass(String name) {
+    static @Nullable Class<?> loadClass(String name) {
         if (!name.contains(".")) {
             return null;
         }
@@ -239,27 +223,6 @@ public abstract class InfrastructureFactory implements AutoCloseable {
             return Class.forName(name, true, loader != null ? loader : InfrastructureFactory.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
-        }
-    }
-
-    private <T> T instantiate(String variable, String className, Class<T> kind, String shortNames) {
-        Class<?> type = loadClass(className);
-        if (type == null || !kind.isAssignableFrom(type)) {
-            throw new ConfigurationException(environment.sourceOf(variable) + " '" + className + "' is not one of: "
-                    + shortNames + ", nor the name of a class implementing " + kind.getName());
-        }
-        try {
-            try {
-                return kind.cast(type.getConstructor(Environment.class).newInstance(environment));
-            } catch (NoSuchMethodException e) {
-                return kind.cast(type.getConstructor().newInstance());
-            }
-        } catch (InvocationTargetException e) {
-            throw new ConfigurationException(environment.sourceOf(variable) + ": constructing " + className
-                    + " failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new ConfigurationException(environment.sourceOf(variable) + " '" + className
-                    + "' needs a public constructor taking an Environment or nothing", e);
         }
     }
 }

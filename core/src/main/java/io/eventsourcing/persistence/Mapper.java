@@ -11,6 +11,8 @@ import io.eventsourcing.domain.Upcaster;
 import io.eventsourcing.domain.Upcasters;
 import io.eventsourcing.internal.AggregateAccess;
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -33,6 +35,14 @@ import tools.jackson.databind.node.ObjectNode;
  * upcasts the JSON step by step to the current version, then builds the record. An event's envelope
  * is written and read in one pass over its tokens (EventEnvelope), without a tree: only a payload
  * whose class is above version 1, and so may need upcasting, is read as a tree first.
+ *
+ * Encryption binds each record to its row: the cipher gets, as associated data, a format byte (1), the
+ * originator id (16 bytes), the version (8 bytes, big-endian) and the topic (UTF-8), so a record copied
+ * into another row, or whose topic was changed, fails to decrypt (AES-GCM checks the associated data
+ * with the tag). Records written before this binding (and pyeventsourcing's) carry no associated data;
+ * AesCipher reads them by trying again without it when the bound attempt fails, which only a record
+ * written without associated data passes. Such older records are therefore not bound to their row
+ * until they are written again.
  */
 
 /**
@@ -52,16 +62,38 @@ public final class Mapper {
     private final Transcoder transcoder;
     private final @Nullable Compressor compressor;
     private final @Nullable Cipher cipher;
+    private final int maxDecodedSize;
 
     /**
+     * A mapper whose compressor decompresses at most {@link CompressorSettings#DEFAULT_MAX_DECODED_SIZE}
+     * bytes per record.
+     *
      * @param transcoder JSON encoding
      * @param compressor applied after encoding, or null for none
      * @param cipher applied after compression, or null for none
      */
     public Mapper(Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher) {
+        this(transcoder, compressor, cipher, CompressorSettings.DEFAULT_MAX_DECODED_SIZE);
+    }
+
+    /**
+     * @param transcoder JSON encoding
+     * @param compressor applied after encoding, or null for none
+     * @param cipher applied after compression, or null for none
+     * @param maxDecodedSize the most bytes a record may decompress to ({@code COMPRESSOR_MAX_SIZE}); a
+     *     record that would decompress to more fails with a {@link DataException}, and an event or
+     *     snapshot whose JSON is larger is refused when it is written, since it could not be read back
+     * @throws IllegalArgumentException if {@code maxDecodedSize} is not positive
+     */
+    public Mapper(Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher,
+            int maxDecodedSize) {
         this.transcoder = requireNonNull(transcoder, "transcoder");
         this.compressor = compressor;
         this.cipher = cipher;
+        if (maxDecodedSize <= 0) {
+            throw new IllegalArgumentException("maxDecodedSize must be positive, not " + maxDecodedSize);
+        }
+        this.maxDecodedSize = maxDecodedSize;
     }
 
     /** A mapper with the standard transcoder, no compression and no encryption. */
@@ -84,6 +116,11 @@ public final class Mapper {
         return cipher;
     }
 
+    /** The most bytes a record may decompress to. */
+    public int maxDecodedSize() {
+        return maxDecodedSize;
+    }
+
     /**
      * The stored form of a domain event.
      *
@@ -96,7 +133,9 @@ public final class Mapper {
         Class<?> payloadType = event.payload().getClass();
         byte[] json = EventEnvelope.write(transcoder, event.timestamp(), event.payload(), currentVersion(payloadType),
                 aggregateType == null ? null : Topics.of(aggregateType));
-        return new StoredEvent(event.originatorId(), event.originatorVersion(), Topics.of(payloadType), seal(json));
+        String topic = Topics.of(payloadType);
+        return new StoredEvent(event.originatorId(), event.originatorVersion(), topic,
+                seal(json, event.originatorId(), event.originatorVersion(), topic));
     }
 
     /**
@@ -109,7 +148,7 @@ public final class Mapper {
         try {
             Class<?> payloadType = Topics.resolve(stored.topic());
             int current = currentVersion(payloadType);
-            EventEnvelope envelope = EventEnvelope.read(transcoder, unseal(stored.state()),
+            EventEnvelope envelope = EventEnvelope.read(transcoder, unseal(stored),
                     current == 1 ? payloadType : null);
             Object payload = envelope.payload();
             if (current == 1) {
@@ -131,7 +170,7 @@ public final class Mapper {
      */
     public Class<? extends Aggregate<?>> aggregateTypeOf(StoredEvent creationEvent) {
         try {
-            String topic = EventEnvelope.aggregateTopic(transcoder, unseal(creationEvent.state()));
+            String topic = EventEnvelope.aggregateTopic(transcoder, unseal(creationEvent));
             if (topic == null) {
                 throw new DataException("it does not name the aggregate class it creates; only an aggregate's "
                         + "first event does");
@@ -161,9 +200,19 @@ public final class Mapper {
      * The aggregate a snapshot describes: built with its no-argument constructor, then its fields set
      * from the (upcast) state; a field missing from the state keeps the constructor's value.
      *
-     * @throws DataException if the state does not fit the class
+     * @throws DataException if the state does not fit the class, or the topic names no aggregate class
+     *     the application reads, naming the snapshot
      */
     public Aggregate<?> restore(Snapshot snapshot) {
+        try {
+            return restoreAggregate(snapshot);
+        } catch (EventSourcingException | IllegalArgumentException | IllegalStateException e) {
+            throw new DataException("cannot restore snapshot " + snapshot.originatorId() + ":"
+                    + snapshot.originatorVersion() + " (topic " + snapshot.topic() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private Aggregate<?> restoreAggregate(Snapshot snapshot) {
         Class<? extends Aggregate<?>> type = aggregateClass(snapshot.topic());
         ObjectNode state = upcast(type, snapshot.stateVersion(), snapshot.state());
         AggregateAccess access = AggregateAccess.get();
@@ -212,7 +261,8 @@ public final class Mapper {
             envelope.put("version", snapshot.stateVersion());
         }
         return new StoredEvent(snapshot.originatorId(), snapshot.originatorVersion(), snapshot.topic(),
-                seal(transcoder.encode(envelope)));
+                seal(transcoder.encode(envelope), snapshot.originatorId(), snapshot.originatorVersion(),
+                        snapshot.topic()));
     }
 
     /**
@@ -222,7 +272,7 @@ public final class Mapper {
      */
     public Snapshot toSnapshot(StoredEvent stored) {
         try {
-            ObjectNode envelope = open(stored.state());
+            ObjectNode envelope = open(stored);
             return new Snapshot(stored.originatorId(), stored.originatorVersion(), instant(envelope, "timestamp"),
                     instant(envelope, "createdOn"), stored.topic(), storedVersion(envelope),
                     objectField(envelope, "state"));
@@ -231,30 +281,49 @@ public final class Mapper {
         }
     }
 
-    private byte[] seal(byte[] json) {
+    private byte[] seal(byte[] json, UUID originatorId, long originatorVersion, String topic) {
         byte[] bytes = json;
         if (compressor != null) {
+            if (json.length > maxDecodedSize) {
+                throw new DataException("cannot store " + originatorId + ":" + originatorVersion + " (topic " + topic
+                        + "): its JSON has " + json.length + " bytes, more than the " + maxDecodedSize + " that "
+                        + CompressorSettings.COMPRESSOR_MAX_SIZE + " lets a record decompress to, so it could not be "
+                        + "read back; raise " + CompressorSettings.COMPRESSOR_MAX_SIZE + " or make the event smaller");
+            }
             bytes = compressor.compress(bytes);
         }
         if (cipher != null) {
-            bytes = cipher.encrypt(bytes);
+            bytes = cipher.encrypt(bytes, associatedData(originatorId, originatorVersion, topic));
         }
         return bytes;
     }
 
-    private byte[] unseal(byte[] state) {
-        byte[] bytes = state;
+    private byte[] unseal(StoredEvent stored) {
+        byte[] bytes = stored.state();
         if (cipher != null) {
-            bytes = cipher.decrypt(bytes);
+            bytes = cipher.decrypt(bytes, associatedData(stored.originatorId(), stored.originatorVersion(),
+                    stored.topic()));
         }
         if (compressor != null) {
-            bytes = compressor.decompress(bytes);
+            bytes = compressor.decompress(bytes, maxDecodedSize);
         }
         return bytes;
     }
 
-    private ObjectNode open(byte[] state) {
-        JsonNode tree = transcoder.decode(unseal(state));
+    /**
+     * What binds an encrypted record to its row, the associated data the mapper gives its cipher: a
+     * format byte (1), the originator id (16 bytes), the version (8 bytes, big-endian) and the topic
+     * (UTF-8). For tools that decrypt stored records themselves.
+     */
+    public static byte[] associatedData(UUID originatorId, long originatorVersion, String topic) {
+        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + 16 + 8 + topicBytes.length).put((byte) 1)
+                .putLong(originatorId.getMostSignificantBits()).putLong(originatorId.getLeastSignificantBits())
+                .putLong(originatorVersion).put(topicBytes).array();
+    }
+
+    private ObjectNode open(StoredEvent stored) {
+        JsonNode tree = transcoder.decode(unseal(stored));
         if (!(tree instanceof ObjectNode envelope)) {
             throw new DataException("the stored JSON is not an object");
         }
@@ -272,7 +341,18 @@ public final class Mapper {
                         + " and no upcaster is registered from version " + version
                         + ": call Upcasters.register(" + type.getSimpleName() + ".class, " + version + ", ...)");
             }
-            node = requireNonNull(upcaster.upcast(node), "upcaster returned null");
+            ObjectNode upcast;
+            try {
+                upcast = upcaster.upcast(node);
+            } catch (RuntimeException e) {
+                throw new DataException("the upcaster of " + type.getName() + " from version " + version
+                        + " failed on the stored JSON: " + e, e);
+            }
+            if (upcast == null) {
+                throw new DataException("the upcaster of " + type.getName() + " from version " + version
+                        + " returned null");
+            }
+            node = upcast;
         }
         return node;
     }

@@ -33,15 +33,24 @@ public final class ZlibCompressor implements Compressor {
 
     @Override
     public byte[] decompress(byte[] data) {
+        return decompress(data, CompressorSettings.DEFAULT_MAX_DECODED_SIZE);
+    }
+
+    /** Inflates until the end of the data or until more than {@code maxSize} bytes came out, whichever is first. */
+    @Override
+    public byte[] decompress(byte[] data, int maxSize) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxSize, data.length * 3L + 64));
             byte[] buffer = new byte[Math.max(256, Math.min(data.length * 4, 64 * 1024))];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new DataException("cannot decompress: the zlib data is truncated");
+                }
+                if (out.size() + (long) n > maxSize) {
+                    throw Compressor.tooLarge(maxSize);
                 }
                 out.write(buffer, 0, n);
             }

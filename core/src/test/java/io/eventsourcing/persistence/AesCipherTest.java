@@ -78,4 +78,26 @@ class AesCipherTest {
         assertThatThrownBy(() -> new AesCipher(Environment.isolated("bank", Map.of("CIPHER_KEY", "AAAA"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("decodes to 3 bytes");
     }
+
+    @Test
+    void a_record_bound_to_associated_data_decrypts_only_with_the_same() {
+        AesCipher cipher = new AesCipher(new byte[32]);
+        byte[] row = "row 1".getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = cipher.encrypt(plaintext, row);
+
+        assertThat(cipher.decrypt(sealed, row)).isEqualTo(plaintext);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "row 2".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DataException.class)
+                .hasMessage("cannot decrypt: the key is wrong, or the record was changed or does not belong to this "
+                        + "row (another originator, version or topic)");
+        assertThatThrownBy(() -> cipher.decrypt(sealed)).isInstanceOf(DataException.class);
+    }
+
+    @Test
+    void a_record_written_without_associated_data_is_still_read_with_it() {
+        AesCipher cipher = new AesCipher(new byte[32]);
+        byte[] unbound = cipher.encrypt(plaintext);
+
+        assertThat(cipher.decrypt(unbound, "any row".getBytes(StandardCharsets.UTF_8))).isEqualTo(plaintext);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.EventVersion;
+import io.eventsourcing.domain.Topics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -197,7 +198,7 @@ class EventEnvelopeTest {
         }
 
         private StoredEvent stored(Class<?> type, String json) {
-            return new StoredEvent(id, 2, type.getName(), json.getBytes(StandardCharsets.UTF_8));
+            return new StoredEvent(id, 2, Topics.of(type), json.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -80,8 +80,9 @@ class MapperTest {
         byte[] key = Base64.getDecoder().decode(AesCipher.createKey(16));
         Mapper mapper = new Mapper(Transcoder.standard(), new ZlibCompressor(), new AesCipher(key));
 
-        byte[] state = mapper.toStoredEvent(event, null).state();
-        byte[] json = new ZlibCompressor().decompress(new AesCipher(key).decrypt(state));
+        StoredEvent stored = mapper.toStoredEvent(event, null);
+        byte[] json = new ZlibCompressor().decompress(new AesCipher(key).decrypt(stored.state(),
+                Mapper.associatedData(stored.originatorId(), stored.originatorVersion(), stored.topic())));
 
         assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"timestamp\":").contains("Main St");
     }

@@ -283,7 +283,8 @@ public abstract class InfrastructureFactoryConformance {
             assertThat(mapper.cipher()).isInstanceOf(AesCipher.class);
             StoredEvent stored = mapper.toStoredEvent(sample(), null);
             assertThat(mapper.toDomainEvent(stored)).isEqualTo(sample());
-            byte[] decrypted = mapper.cipher().decrypt(stored.state());
+            byte[] decrypted = mapper.cipher().decrypt(stored.state(),
+                    Mapper.associatedData(stored.originatorId(), stored.originatorVersion(), stored.topic()));
             assertThat(decrypted[0]).as("zlib header under the encryption").isEqualTo((byte) 0x78);
         }
 

@@ -216,7 +216,7 @@ final class GroupCommitter {
             outcomes = datastore.onOwnConnection(context,
                     connection -> writer.write(datastore.dialect(), connection, tables, inserts));
         } catch (JdbcDatastore.Unreachable e) {
-            if (!last && SqlStates.isConnectionLost(e.cause)) {
+            if (!last && SqlStates.isTransient(e.cause)) {
                 LOG.warn("{}: no connection ({}), retrying", context, e.cause.getMessage());
                 pause(0);
                 return group;
@@ -226,6 +226,8 @@ final class GroupCommitter {
             return List.of();
         } catch (SQLException e) {
             if (SqlStates.isConnectionLost(e)) {
+                // The server may have restarted: its other connections in the pool are gone too.
+                datastore.evictIdleConnections();
                 return resolve(group, e, last);
             }
             PersistenceException failure = datastore.dialect().translate(e, context);

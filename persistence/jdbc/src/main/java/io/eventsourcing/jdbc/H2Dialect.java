@@ -30,6 +30,11 @@ public final class H2Dialect implements JdbcDialect {
     }
 
     @Override
+    public boolean isReserved(String identifier) {
+        return ReservedWords.H2.contains(identifier);
+    }
+
+    @Override
     public List<String> createEventsTable(Tables tables) {
         return List.of("CREATE TABLE IF NOT EXISTS " + tables.events() + " (originator_id UUID NOT NULL, "
                         + "originator_version BIGINT NOT NULL, topic VARCHAR NOT NULL, state VARBINARY NOT NULL, "

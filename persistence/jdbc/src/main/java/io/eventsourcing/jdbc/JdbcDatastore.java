@@ -2,6 +2,7 @@ package io.eventsourcing.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.eventsourcing.domain.EventSourcingException;
 import io.eventsourcing.persistence.OperationalException;
 import io.eventsourcing.persistence.PersistenceException;
@@ -173,6 +174,7 @@ public final class JdbcDatastore implements AutoCloseable {
                     throw dialect.translate(lost.cause, context);
                 }
                 LOG.warn("{}: connection lost ({}), retrying", context, lost.cause.getMessage());
+                evictIdleConnections();
             }
         }
     }
@@ -205,8 +207,9 @@ public final class JdbcDatastore implements AutoCloseable {
                 }
                 return work.run(connection);
             } catch (SQLException e) {
-                if (SqlStates.isConnectionLost(e) && attempt < retries) {
+                if (SqlStates.isTransient(e) && attempt < retries) {
                     LOG.warn("{}: connection lost ({}), retrying", context, e.getMessage());
+                    evictIdleConnections();
                     continue;
                 }
                 throw dialect.translate(e, context);
@@ -331,6 +334,17 @@ public final class JdbcDatastore implements AutoCloseable {
         }
     }
 
+    /**
+     * After a lost connection: has the pool close its idle connections and replace the others when they
+     * come back, since a server that dropped one (a restart, a failover) has dropped them all; without
+     * it, each retry could be lent another dead connection.
+     */
+    void evictIdleConnections() {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     /** How often work whose connection was lost is retried. */
     int retries() {
         return retries;
@@ -366,7 +380,7 @@ public final class JdbcDatastore implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            if (SqlStates.isConnectionLost(e)) {
+            if (SqlStates.isTransient(e)) {
                 throw new LostConnection(e);
             }
             throw dialect.translate(e, context);

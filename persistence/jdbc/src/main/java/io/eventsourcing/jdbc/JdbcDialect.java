@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -182,13 +184,42 @@ public interface JdbcDialect {
 
     /**
      * The datastore for a JDBC URL: by default a HikariCP pool of up to {@code poolSize} connections
-     * with this dialect's isolation level. Dialects whose database needs more (SQLite's single writer)
-     * override it.
+     * with this dialect's isolation level and the default connect timeout.
+     *
+     * @see #datastore(PoolSettings)
      */
     default JdbcDatastore datastore(String url, @Nullable String user, @Nullable String password, int poolSize,
             String name) {
-        DataSource pool = JdbcFactory.pool(this, url, user, password, poolSize, "eventsourcing-" + name);
+        return datastore(PoolSettings.of(url, user, password, poolSize, PoolSettings.DEFAULT_CONNECT_TIMEOUT,
+                "eventsourcing-" + name));
+    }
+
+    /**
+     * The datastore for a pool's settings: by default a HikariCP pool ({@link JdbcFactory#pool(JdbcDialect,
+     * PoolSettings)}), whose first connection is made here. Dialects whose database needs more
+     * (SQLite's single writer) override it.
+     *
+     * @throws PersistenceException if the database cannot be reached
+     */
+    default JdbcDatastore datastore(PoolSettings settings) {
+        DataSource pool = JdbcFactory.pool(this, settings);
         return new JdbcDatastore(pool, this, (AutoCloseable) pool);
+    }
+
+    /**
+     * The driver's connection properties that bound connecting by {@code connectTimeout} (the driver's
+     * names and units differ); empty when the driver has none (an embedded database).
+     */
+    default Map<String, String> connectionProperties(Duration connectTimeout) {
+        return Map.of();
+    }
+
+    /**
+     * Whether a lower-case name cannot be a schema (or other identifier) unquoted: by default the
+     * SQL:2016 reserved words; dialects give their database's own list.
+     */
+    default boolean isReserved(String identifier) {
+        return ReservedWords.SQL_2016.contains(identifier);
     }
 
     /**

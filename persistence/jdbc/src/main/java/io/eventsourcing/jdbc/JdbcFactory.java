@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.eventsourcing.persistence.AggregateRecorder;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.ConfigurationException;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -69,7 +71,7 @@ public class JdbcFactory extends InfrastructureFactory {
         super(environment);
         this.datastore = requireNonNull(datastore, "datastore");
         try {
-            this.tables = Tables.of(environment.name(), schema, datastore.dialect().maxIdentifierLength());
+            this.tables = Tables.of(environment.name(), schema, datastore.dialect());
             this.pollInterval = requireNonNull(pollInterval, "pollInterval");
             this.createTable = environment.getBoolean(CREATE_TABLE, true);
         } catch (RuntimeException e) {
@@ -204,22 +206,48 @@ public class JdbcFactory extends InfrastructureFactory {
     }
 
     /**
-     * A HikariCP pool for a dialect, with the dialect's isolation level; it is {@link AutoCloseable}, so
-     * pass it as the datastore's owned resource.
+     * A HikariCP pool for a dialect, with the dialect's isolation level and the default connect timeout;
+     * see {@link #pool(JdbcDialect, PoolSettings)}.
      */
     public static DataSource pool(JdbcDialect dialect, String url, @Nullable String user,
             @Nullable String password, int maxSize, String poolName) {
+        return pool(dialect, PoolSettings.of(url, user, password, maxSize, PoolSettings.DEFAULT_CONNECT_TIMEOUT,
+                poolName));
+    }
+
+    /**
+     * A HikariCP pool for a dialect, with the dialect's isolation level and its connection properties
+     * for the connect timeout. The first connection is opened here: a wrong host, port, database, user
+     * or password fails now, within the connect timeout, with the driver's reason and the database
+     * named; only a failure that may pass by itself (the server restarting, starting up, or out of
+     * connection slots) is tried again until the timeout is spent. The pool is {@link AutoCloseable},
+     * so pass it as the datastore's owned resource.
+     *
+     * @throws io.eventsourcing.persistence.PersistenceException if no connection can be made
+     * @throws ConfigurationException if no driver on the class path accepts the URL
+     */
+    public static DataSource pool(JdbcDialect dialect, PoolSettings settings) {
+        Properties properties = new Properties();
+        properties.putAll(dialect.connectionProperties(settings.connectTimeout()));
+        properties.putAll(settings.properties());
+        DataSource driver;
+        try {
+            driver = new DriverDataSource(settings.url(), null, properties, settings.user(), settings.password());
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("no JDBC driver on the class path accepts " + settings.target()
+                    + ": add the database's driver (e.g. org.postgresql:postgresql, org.mariadb.jdbc:mariadb-java-client)",
+                    e);
+        }
+        FirstConnection.open(driver, settings.connectTimeout(), settings.target());
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
-        config.setMaximumPoolSize(maxSize);
-        config.setMinimumIdle(Math.min(1, maxSize));
-        config.setPoolName(poolName);
+        config.setDataSource(driver);
+        config.setPoolName(settings.name());
+        config.setMaximumPoolSize(settings.maximumSize());
+        config.setMinimumIdle(settings.minimumIdle());
+        config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
+        config.setMaxLifetime(settings.maxLifetime().toMillis());
+        config.setKeepaliveTime(settings.keepaliveTime().toMillis());
+        // The first connection was opened above; the pool fills itself in the background.
         config.setInitializationFailTimeout(-1);
         String isolation = dialect.transactionIsolation();
         if (isolation != null) {
@@ -231,19 +259,74 @@ public class JdbcFactory extends InfrastructureFactory {
     /**
      * The datastore that {@code PERSISTENCE_MODULE=jdbc} makes from its settings: on the data source of
      * {@code JDBC_DATASOURCE_TOPIC} if set, else on a pool for {@code JDBC_URL} made by the URL's
-     * dialect. For factories that build on the JDBC settings (the JPA module's).
+     * dialect. For factories that build on the JDBC settings (the JPA module's). Either way a first
+     * connection is made here, so a database that cannot be reached fails at construction.
      *
-     * @throws ConfigurationException if no dialect serves the URL or the supplier class is unusable
+     * @throws ConfigurationException if no dialect serves the URL, the supplier class is unusable or
+     *     its connections do not run at the dialect's isolation level
+     * @throws io.eventsourcing.persistence.PersistenceException if no connection can be made
      */
     protected static JdbcDatastore datastore(Environment environment, JdbcSettings settings) {
         if (settings.dataSourceTopic() != null) {
             DataSource dataSource = supplied(environment, settings.dataSourceTopic());
-            String url = settings.url() != null ? settings.url() : urlOf(dataSource, settings.dataSourceTopic());
-            return new JdbcDatastore(dataSource, dialectFor(url), dataSource instanceof AutoCloseable c ? c : null);
+            try {
+                String variable = environment.sourceOf(JdbcSettings.JDBC_DATASOURCE_TOPIC);
+                Probe probe = probe(dataSource, variable + " '" + settings.dataSourceTopic() + "'");
+                JdbcDialect dialect = dialectFor(settings.url() != null ? settings.url() : probe.url());
+                Tables.checkSchema(environment.sourceOf(JdbcSettings.JDBC_SCHEMA), settings.schema(), dialect);
+                requireIsolation(dialect, probe.isolation(), variable + " '" + settings.dataSourceTopic() + "'");
+                return new JdbcDatastore(dataSource, dialect, dataSource instanceof AutoCloseable c ? c : null);
+            } catch (RuntimeException e) {
+                closeQuietly(dataSource);
+                throw e;
+            }
         }
         String url = requireNonNull(settings.url());
-        return dialectFor(url).datastore(url, settings.user(), settings.password(), settings.poolSize(),
-                environment.name());
+        JdbcDialect dialect = dialectFor(url);
+        Tables.checkSchema(environment.sourceOf(JdbcSettings.JDBC_SCHEMA), settings.schema(), dialect);
+        return dialect.datastore(PoolSettings.of(url, settings.user(), settings.password(),
+                settings.poolSize(), settings.connectTimeout(), "eventsourcing-" + environment.name()));
+    }
+
+    /**
+     * Refuses connections whose isolation level is not the dialect's: it is what keeps notification
+     * ids gap-free and in commit order (on MariaDB/MySQL, whose default REPEATABLE READ would read a
+     * stale newest id in a transaction that read before it saved). The library's own pools set it; a
+     * data source supplied from elsewhere must have it.
+     *
+     * @param source what supplied the connections, for the message
+     * @throws ConfigurationException if the level differs, saying which is needed
+     */
+    public static void requireIsolation(JdbcDialect dialect, int actual, String source) {
+        String needed = dialect.transactionIsolation();
+        if (needed == null) {
+            return;
+        }
+        int level;
+        try {
+            level = Connection.class.getField(needed).getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the " + dialect.name() + " dialect names an unknown isolation level "
+                    + needed, e);
+        }
+        if (actual != level) {
+            throw new ConfigurationException(source + " supplies connections at isolation level "
+                    + isolationName(actual) + " (" + actual + "), and event-sourced applications on " + dialect.name()
+                    + " need " + needed + " (" + level + "): set it on the data source (HikariConfig"
+                    + ".setTransactionIsolation(\"" + needed + "\"), or the driver's own setting, e.g. MariaDB's "
+                    + "sessionVariables=transaction_isolation=READ-COMMITTED)");
+        }
+    }
+
+    private static String isolationName(int level) {
+        return switch (level) {
+            case Connection.TRANSACTION_NONE -> "NONE";
+            case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
+            case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+            case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+            default -> "unknown";
+        };
     }
 
     private static DataSource supplied(Environment environment, String className) {
@@ -272,12 +355,24 @@ public class JdbcFactory extends InfrastructureFactory {
         }
     }
 
-    private static String urlOf(DataSource dataSource, String className) {
+    /** What a connection of a supplied data source says of its database. */
+    private record Probe(String url, int isolation) {}
+
+    private static Probe probe(DataSource dataSource, String source) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL();
+            return new Probe(connection.getMetaData().getURL(), connection.getTransactionIsolation());
         } catch (SQLException e) {
-            throw new ConfigurationException("cannot connect through the DataSource from " + className
-                    + " to find its database: " + e.getMessage(), e);
+            throw SqlStates.cannotConnect(e, "the database of the DataSource from " + source);
+        }
+    }
+
+    private static void closeQuietly(DataSource dataSource) {
+        if (dataSource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing the supplied data source failed", e);
+            }
         }
     }
 }

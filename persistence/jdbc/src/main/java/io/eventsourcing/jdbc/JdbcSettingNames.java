@@ -19,6 +19,7 @@ public final class JdbcSettingNames implements SettingNames {
                 JdbcSettings.JDBC_POOL_SIZE,
                 JdbcSettings.JDBC_SCHEMA,
                 JdbcSettings.JDBC_DATASOURCE_TOPIC,
-                JdbcSettings.JDBC_POLL_INTERVAL);
+                JdbcSettings.JDBC_POLL_INTERVAL,
+                JdbcSettings.JDBC_CONNECT_TIMEOUT);
     }
 }

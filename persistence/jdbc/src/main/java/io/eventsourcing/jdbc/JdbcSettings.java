@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param schema {@code JDBC_SCHEMA}: qualifies the table names, or null
  * @param dataSourceTopic {@code JDBC_DATASOURCE_TOPIC}: a {@link JdbcDataSourceSupplier} class name, or null
  * @param pollInterval {@code JDBC_POLL_INTERVAL}: seconds between a subscription's polls (default 0.1)
+ * @param connectTimeout {@code JDBC_CONNECT_TIMEOUT}: the longest wait to connect, at construction and
+ *     later for a pooled connection (default 5 s)
  */
 public record JdbcSettings(@Nullable String url, @Nullable String user, @Nullable String password, int poolSize,
-        @Nullable String schema, @Nullable String dataSourceTopic, Duration pollInterval) {
+        @Nullable String schema, @Nullable String dataSourceTopic, Duration pollInterval, Duration connectTimeout) {
     /** The JDBC URL variable. */
     public static final String JDBC_URL = "JDBC_URL";
     /** The user variable. */
@@ -32,6 +34,10 @@ public record JdbcSettings(@Nullable String url, @Nullable String user, @Nullabl
     public static final String JDBC_DATASOURCE_TOPIC = "JDBC_DATASOURCE_TOPIC";
     /** The poll interval variable. */
     public static final String JDBC_POLL_INTERVAL = "JDBC_POLL_INTERVAL";
+    /** The connect timeout variable. */
+    public static final String JDBC_CONNECT_TIMEOUT = "JDBC_CONNECT_TIMEOUT";
+    /** The longest timeout in seconds: what the databases take in milliseconds as a 32-bit integer. */
+    static final double MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000.0;
 
     /**
      * The settings in an environment.
@@ -57,13 +63,32 @@ public record JdbcSettings(@Nullable String url, @Nullable String user, @Nullabl
         }
         return new JdbcSettings(url, environment.get(JDBC_USER).orElse(null),
                 environment.get(JDBC_PASSWORD).orElse(null), environment.getInt(JDBC_POOL_SIZE, 10, 1, 1000),
-                environment.get(JDBC_SCHEMA).orElse(null), topic, poll);
+                environment.get(JDBC_SCHEMA).orElse(null), topic, poll,
+                timeout(environment, JDBC_CONNECT_TIMEOUT, PoolSettings.DEFAULT_CONNECT_TIMEOUT, false));
+    }
+
+    /**
+     * A timeout in seconds, checked to lie between 0 (excluded unless {@code zeroAllowed}: then it means
+     * no timeout) and about 24.8 days, the most the databases take.
+     *
+     * @throws ConfigurationException naming the variable and the range
+     */
+    public static Duration timeout(Environment environment, String key, Duration defaultValue, boolean zeroAllowed) {
+        Duration value = environment.getSeconds(key, defaultValue);
+        double seconds = value.toNanos() / 1e9;
+        boolean tooSmall = !zeroAllowed && value.isZero();
+        if (tooSmall || seconds > MAX_TIMEOUT_SECONDS || (!value.isZero() && value.toMillis() == 0)) {
+            throw new ConfigurationException(environment.sourceOf(key) + " '" + environment.get(key, "")
+                    + "' is out of range: use " + (zeroAllowed ? "0 (no timeout) or " : "")
+                    + "a number of seconds from 0.001 to " + (long) MAX_TIMEOUT_SECONDS);
+        }
+        return value;
     }
 
     @Override
     public String toString() {
         return "JdbcSettings[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", poolSize=" + poolSize + ", schema=" + schema + ", dataSourceTopic=" + dataSourceTopic
-                + ", pollInterval=" + pollInterval + "]";
+                + ", pollInterval=" + pollInterval + ", connectTimeout=" + connectTimeout + "]";
     }
 }

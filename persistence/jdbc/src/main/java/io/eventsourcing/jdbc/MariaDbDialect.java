@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,17 @@ public final class MariaDbDialect implements JdbcDialect {
     @Override
     public int maxIdentifierLength() {
         return 64;
+    }
+
+    @Override
+    public boolean isReserved(String identifier) {
+        return ReservedWords.MARIADB.contains(identifier);
+    }
+
+    /** {@code connectTimeout} in milliseconds: the longest wait for the server's socket and its handshake. */
+    @Override
+    public Map<String, String> connectionProperties(Duration connectTimeout) {
+        return Map.of("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toMillis())));
     }
 
     @Override

@@ -11,7 +11,11 @@ import io.eventsourcing.persistence.NotSupportedException;
 import io.eventsourcing.persistence.OperationalException;
 import io.eventsourcing.persistence.PersistenceException;
 import io.eventsourcing.persistence.ProgrammingException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -82,8 +86,75 @@ class SqlStatesTest {
     @Test
     void lost_connections_are_recognised_for_retry() {
         assertThat(SqlStates.isConnectionLost(new SQLException("x", "08006"))).isTrue();
+        assertThat(SqlStates.isConnectionLost(new SQLException("x", "08003"))).isTrue();
+        assertThat(SqlStates.isConnectionLost(new SQLException("x", "08S01"))).isTrue();
         assertThat(SqlStates.isConnectionLost(new SQLException("x", "57P01"))).isTrue();
         assertThat(SqlStates.isConnectionLost(new SQLException("x", "23505"))).isFalse();
         assertThat(SqlStates.isConnectionLost(new SQLException("x"))).isFalse();
+    }
+
+    @Test
+    void a_connection_that_could_not_be_made_is_not_a_lost_one() {
+        assertThat(SqlStates.isConnectionLost(refused("08001"))).isFalse();
+        assertThat(SqlStates.isConnectionLost(new SQLException("starting up", "57P03"))).isFalse();
+        assertThat(SqlStates.isConnectionLost(unknownHost("08000"))).isFalse();
+    }
+
+    static Stream<Arguments> transience() {
+        return Stream.of(
+                Arguments.of("a lost connection", new SQLException("x", "08006"), true),
+                Arguments.of("a refused connection (PostgreSQL)", refused("08001"), true),
+                Arguments.of("a refused connection (MariaDB)", refused("08000"), true),
+                Arguments.of("no answer in time", new SQLException("x", "08001", new SocketTimeoutException("read")), true),
+                Arguments.of("a server starting up", new SQLException("the database system is starting up", "57P03"), true),
+                Arguments.of("too many connections", new SQLException("too many clients", "53300"), true),
+                Arguments.of("a pool timeout after refused connections",
+                        new SQLTransientConnectionException("timed out", "08001", refused("08001")), true),
+                Arguments.of("an unknown host (PostgreSQL)", unknownHost("08001"), false),
+                Arguments.of("an unknown host (MariaDB)", unknownHost("08000"), false),
+                Arguments.of("a pool timeout after a wrong password", new SQLTransientConnectionException("timed out",
+                        "28P01", new SQLException("password authentication failed", "28P01")), false),
+                Arguments.of("a pool with no connection free", new SQLTransientConnectionException("timed out"), false),
+                Arguments.of("a wrong password", new SQLException("password authentication failed", "28P01"), false),
+                Arguments.of("a missing database", new SQLException("database \"x\" does not exist", "3D000"), false),
+                Arguments.of("a lock timeout", new SQLException("lock timeout", "55P03"), false),
+                Arguments.of("a duplicate key", new SQLException("duplicate", "23505"), false));
+    }
+
+    @ParameterizedTest(name = "{0}: transient {2}")
+    @MethodSource("transience")
+    void only_what_may_pass_by_itself_is_transient(String what, SQLException e, boolean transient_) {
+        assertThat(SqlStates.isTransient(e)).isEqualTo(transient_);
+    }
+
+    @Test
+    void a_failure_to_connect_names_the_database_and_gives_the_networks_reason_when_the_driver_does_not() {
+        PersistenceException unknown = SqlStates.cannotConnect(unknownHost("08001"),
+                "PostgreSQL at nohost.invalid:5432, database shop, user app");
+
+        assertThat(unknown).isExactlyInstanceOf(OperationalException.class).hasMessage(
+                "cannot connect to PostgreSQL at nohost.invalid:5432, database shop, user app: The connection attempt "
+                        + "failed. (unknown host nohost.invalid) [SQLState 08001]");
+        assertThat(SqlStates.cannotConnect(new SQLException("FATAL: password authentication failed for user \"app\"",
+                "28P01"), "db")).isExactlyInstanceOf(InterfaceException.class)
+                .hasMessage("cannot connect to db: FATAL: password authentication failed for user \"app\" [SQLState 28P01]");
+    }
+
+    @Test
+    void a_pool_timeout_says_why_the_last_attempt_to_connect_failed() {
+        SQLException timeout = new SQLTransientConnectionException("pool - Connection is not available, request "
+                + "timed out after 5001ms", "08001", refused("08001"));
+
+        assertThat(SqlStates.translate(timeout, "insert into t_events")).isInstanceOf(OperationalException.class)
+                .hasMessage("insert into t_events: pool - Connection is not available, request timed out after 5001ms; "
+                        + "the last attempt to connect failed: Connection to 127.0.0.1:1 refused. [SQLState 08001]");
+    }
+
+    private static SQLException refused(String state) {
+        return new SQLException("Connection to 127.0.0.1:1 refused.", state, new ConnectException("Connection refused"));
+    }
+
+    private static SQLException unknownHost(String state) {
+        return new SQLException("The connection attempt failed.", state, new UnknownHostException("nohost.invalid"));
     }
 }

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,19 @@ import org.jspecify.annotations.Nullable;
  * notification id and the notice go in one round trip and the insert in another.
  */
 public final class PostgresDialect implements JdbcDialect {
+    /** PostgreSQL's reserved key words (those {@code pg_get_keywords()} lists in categories R and T). */
+    private static final Set<String> RESERVED = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
+            "both", "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint",
+            "create", "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+            "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+            "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having",
+            "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading",
+            "left", "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset",
+            "on", "only", "or", "order", "outer", "overlaps", "placing", "primary", "references", "returning",
+            "right", "select", "session_user", "similar", "some", "symmetric", "table", "tablesample", "then", "to",
+            "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+            "with");
     private final Duration lockTimeout;
     private final GroupWriter groupWriter;
 
@@ -60,6 +75,22 @@ public final class PostgresDialect implements JdbcDialect {
     @Override
     public boolean accepts(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** A reserved key word, or a name starting {@code pg_}, which PostgreSQL keeps for its own schemas. */
+    @Override
+    public boolean isReserved(String identifier) {
+        return RESERVED.contains(identifier) || identifier.startsWith("pg_");
+    }
+
+    /**
+     * {@code connectTimeout} (the socket) and {@code loginTimeout} (the whole of connecting and
+     * authenticating), both in whole seconds, at least 1.
+     */
+    @Override
+    public Map<String, String> connectionProperties(Duration connectTimeout) {
+        String seconds = String.valueOf(Math.max(1, (connectTimeout.toMillis() + 999) / 1000));
+        return Map.of("connectTimeout", seconds, "loginTimeout", seconds);
     }
 
     @Override

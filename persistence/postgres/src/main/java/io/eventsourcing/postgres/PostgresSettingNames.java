@@ -23,6 +23,7 @@ public final class PostgresSettingNames implements SettingNames {
                 PostgresSettings.POSTGRES_MAX_OVERFLOW,
                 PostgresSettings.POSTGRES_CONNECT_TIMEOUT,
                 PostgresSettings.POSTGRES_LOCK_TIMEOUT,
+                PostgresSettings.POSTGRES_STATEMENT_TIMEOUT,
                 PostgresSettings.POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
                 PostgresSettings.POSTGRES_CONN_MAX_AGE,
                 PostgresSettings.POSTGRES_PRE_PING,

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.eventsourcing.jdbc.JdbcDatastore;
 import io.eventsourcing.jdbc.JdbcDialect;
+import io.eventsourcing.jdbc.PoolSettings;
 import io.eventsourcing.jdbc.SqlStates;
 import io.eventsourcing.jdbc.Tables;
 import io.eventsourcing.persistence.DataException;
@@ -285,6 +286,12 @@ public final class SqliteDialect implements JdbcDialect {
     public JdbcDatastore datastore(String url, @Nullable String user, @Nullable String password, int poolSize,
             String name) {
         return datastore(url, poolSize, DEFAULT_LOCK_TIMEOUT, name);
+    }
+
+    /** A file or in-memory database needs no network: only the URL, the pool size and the name are used. */
+    @Override
+    public JdbcDatastore datastore(PoolSettings settings) {
+        return datastore(settings.url(), settings.maximumSize(), DEFAULT_LOCK_TIMEOUT, settings.name());
     }
 
     /**
