@@ -29,7 +29,13 @@ import org.slf4j.LoggerFactory;
  * else run on an auto-commit connection without a transaction. SQLite needs more than the database
  * gives: one writer at a time in the process (writeLock), and for an in-memory database a single
  * connection that every access takes in turn (accessLock). Work that fails because the connection
- * was lost is retried on a new connection, unless it is part of a caller's transaction.
+ * was lost before it committed is retried on a new connection (and the pool's idle connections are
+ * replaced, as a server that dropped one has dropped them all), unless it is part of a caller's
+ * transaction. A connection lost while committing leaves the outcome unknown: that is never retried
+ * blindly, but reported as such; the recorders' group committer finds out what was recorded before it
+ * answers (see GroupCommitter), which is how saves are written. Transactions are begun and ended
+ * through the dialect (JdbcDialect.begin, commit, rollback and savepoints), as SQLite's driver needs
+ * statements rather than its own transaction handling.
  *
  * A thread in an external transaction (a framework's, see ExternalTransactions) and not in one of
  * the datastore's own has its reads, writes and blocks run on that transaction's connection, bound as

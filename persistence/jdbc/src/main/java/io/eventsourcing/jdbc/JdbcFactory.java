@@ -313,8 +313,8 @@ public class JdbcFactory extends InfrastructureFactory {
             throw new ConfigurationException(source + " supplies connections at isolation level "
                     + isolationName(actual) + " (" + actual + "), and event-sourced applications on " + dialect.name()
                     + " need " + needed + " (" + level + "): set it on the data source (HikariConfig"
-                    + ".setTransactionIsolation(\"" + needed + "\"), or the driver's own setting, e.g. MariaDB's "
-                    + "sessionVariables=transaction_isolation=READ-COMMITTED)");
+                    + ".setTransactionIsolation(\"" + needed + "\"), or the driver's own setting, e.g. the MariaDB "
+                    + "driver's URL option sessionVariables=tx_isolation='READ-COMMITTED')");
         }
     }
 

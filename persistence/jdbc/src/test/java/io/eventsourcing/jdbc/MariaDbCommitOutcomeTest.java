@@ -16,7 +16,8 @@ class MariaDbCommitOutcomeTest extends CommitOutcomeConformance {
 
     @Override
     protected String url() {
-        return MariaDbConformanceTest.SERVER + DATABASE;
+        // A supplied data source must give READ COMMITTED connections, as the library's own pools do.
+        return MariaDbConformanceTest.SERVER + DATABASE + "?sessionVariables=tx_isolation='READ-COMMITTED'";
     }
 
     @Override

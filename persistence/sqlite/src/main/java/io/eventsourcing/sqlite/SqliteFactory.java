@@ -2,6 +2,7 @@ package io.eventsourcing.sqlite;
 
 import io.eventsourcing.jdbc.JdbcDatastore;
 import io.eventsourcing.jdbc.JdbcFactory;
+import io.eventsourcing.jdbc.JdbcSettings;
 import io.eventsourcing.persistence.ConfigurationException;
 import io.eventsourcing.persistence.Environment;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public final class SqliteFactory extends JdbcFactory {
         String name = environment.get(SQLITE_DBNAME).orElseThrow(() -> new ConfigurationException(SQLITE_DBNAME
                 + " is not set: PERSISTENCE_MODULE=sqlite needs a database file path (e.g. dogs.db), :memory:, "
                 + "or a file: URI"));
-        Duration lockTimeout = environment.getSeconds(SQLITE_LOCK_TIMEOUT, SqliteDialect.DEFAULT_LOCK_TIMEOUT);
+        Duration lockTimeout = JdbcSettings.timeout(environment, SQLITE_LOCK_TIMEOUT, SqliteDialect.DEFAULT_LOCK_TIMEOUT,
+                true);
         return new SqliteDialect().datastore("jdbc:sqlite:" + name, 5, lockTimeout, environment.name());
     }
 

@@ -72,6 +72,10 @@ class SqliteBackendTest {
             assertThatThrownBy(() -> sqlite("Parcels", Map.of("SQLITE_DBNAME", ":memory:", "SQLITE_LOCK_TIMEOUT", "-1")))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("SQLITE_LOCK_TIMEOUT '-1'");
+            assertThatThrownBy(() -> sqlite("Parcels", Map.of("SQLITE_DBNAME", ":memory:", "SQLITE_LOCK_TIMEOUT", "1e9")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("SQLITE_LOCK_TIMEOUT '1e9' is out of range: use 0 (no timeout) or a number of seconds "
+                            + "from 0.001 to 2147483");
         }
 
         @Test
