@@ -70,7 +70,7 @@ public enum Backend {
                     env.put("POSTGRES_PASSWORD", password);
                 }
                 env.put("POSTGRES_POOL_SIZE", String.valueOf(poolSize));
-                env.put("POSTGRES_MAX_OVERFLOW", "4");
+                env.put("POSTGRES_MAX_OVERFLOW", String.valueOf(Fixture.MAX_OVERFLOW));
             }
         }
         return env;
@@ -84,15 +84,32 @@ public enum Backend {
         if (this != POSTGRES) {
             return;
         }
-        String url = "jdbc:postgresql://" + setting("POSTGRES_HOST", "127.0.0.1") + ":"
-                + setting("POSTGRES_PORT", "5432") + "/" + setting("POSTGRES_DBNAME", "es_bench");
-        try (Connection connection = DriverManager.getConnection(url, setting("POSTGRES_USER", "postgres"),
-                System.getenv("POSTGRES_PASSWORD"));
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = postgresConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_events");
             statement.execute("DROP TABLE IF EXISTS bench_events_unlocked");
             statement.execute("DROP TABLE IF EXISTS bench_snapshots");
         }
+    }
+
+    /** PostgreSQL's JDBC URL, from the same variables as the application's settings. */
+    static String postgresUrl() {
+        return "jdbc:postgresql://" + setting("POSTGRES_HOST", "127.0.0.1") + ":" + setting("POSTGRES_PORT", "5432") + "/"
+                + setting("POSTGRES_DBNAME", "es_bench");
+    }
+
+    /** PostgreSQL's user, from the same variables as the application's settings. */
+    static String postgresUser() {
+        return setting("POSTGRES_USER", "postgres");
+    }
+
+    /** PostgreSQL's password, if one is set. */
+    static @Nullable String postgresPassword() {
+        return System.getenv("POSTGRES_PASSWORD");
+    }
+
+    /** A connection of its own to the benchmark's PostgreSQL database, outside any pool. */
+    static Connection postgresConnection() throws SQLException {
+        return DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
     }
 
     private static String setting(String name, String fallback) {

@@ -13,13 +13,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * One backend opened for benchmarking: the application without snapshots ({@link #app}), a second
  * instance with snapshots on the same tables ({@link #snapshotting}), the baseline on the first one's
- * pool ({@link #raw}, absent for the in-memory backend), and the stored-event templates.
+ * pool ({@link #raw}, absent for the in-memory backend), the stored-event templates, and on request
+ * Axon Framework on the same database ({@link #axon}).
  *
  * <p>Thread-safe, as the applications are.
  */
 public final class Fixture implements AutoCloseable {
     /** The PostgreSQL pool size: one connection per thread of the widest figure. */
     static final int POOL_SIZE = 16;
+    /** The PostgreSQL pool's extra connections under load ({@code POSTGRES_MAX_OVERFLOW}). */
+    static final int MAX_OVERFLOW = 4;
+    /** The most connections of the library's SQLite pool (SqliteFactory's). */
+    private static final int SQLITE_POOL_SIZE = 5;
 
     private final Backend backend;
     private final Path directory;
@@ -27,6 +32,7 @@ public final class Fixture implements AutoCloseable {
     private final Bench snapshotting;
     private final @Nullable RawJdbc raw;
     private final Rows rows;
+    private @Nullable AxonBench axon;
 
     private Fixture(Backend backend, Path directory, Bench app, Bench snapshotting) throws SQLException {
         this.backend = backend;
@@ -47,13 +53,30 @@ public final class Fixture implements AutoCloseable {
      * @throws SQLException if PostgreSQL cannot be reached to drop the previous run's tables
      */
     public static Fixture open(Backend backend) throws IOException, SQLException {
+        return open(backend, false);
+    }
+
+    /**
+     * Opens a backend on empty tables, with Axon Framework on the same database if {@code axon} is true
+     * (its own tables, a pool of the same size as the library's).
+     *
+     * @throws SQLException if PostgreSQL cannot be reached to drop the previous run's tables
+     * @throws IllegalArgumentException if Axon is asked for on the in-memory backend
+     */
+    public static Fixture open(Backend backend, boolean axon) throws IOException, SQLException {
         backend.reset();
         Path directory = Files.createTempDirectory("eventsourcing-bench-");
         Bench app = new Bench(backend.env(directory, false, POOL_SIZE));
         Bench snapshotting = null;
         try {
             snapshotting = new Bench(backend.env(directory, true, 2));
-            return new Fixture(backend, directory, app, snapshotting);
+            Fixture fixture = new Fixture(backend, directory, app, snapshotting);
+            if (axon) {
+                fixture.axon = backend == Backend.POSTGRES
+                        ? AxonBench.open(backend, directory, POOL_SIZE, POOL_SIZE + MAX_OVERFLOW)
+                        : AxonBench.open(backend, directory, 1, SQLITE_POOL_SIZE);
+            }
+            return fixture;
         } catch (RuntimeException | SQLException e) {
             if (snapshotting != null) {
                 snapshotting.close();
@@ -96,6 +119,11 @@ public final class Fixture implements AutoCloseable {
         return raw != null;
     }
 
+    /** Axon Framework on the same database, if it was asked for. */
+    @Nullable AxonBench axon() {
+        return axon;
+    }
+
     /** The stored-event templates. */
     public Rows rows() {
         return rows;
@@ -110,6 +138,9 @@ public final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (axon != null) {
+            axon.close();
+        }
         snapshotting.close();
         app.close();
         try (Stream<Path> files = Files.walk(directory)) {

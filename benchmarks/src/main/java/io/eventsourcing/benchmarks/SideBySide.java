@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * ./mvnw -q -pl benchmarks -am package -DskipTests exec:java -Dexec.args="memory,sqlite,postgres 3"
  * </pre>
  *
- * Arguments: the backends (comma-separated, default all three) and the measured seconds per side per
- * figure (default 3). Each side is warmed up for two thirds of that (at least a second), then both are
+ * Arguments: the backends (comma-separated, default all three), the measured seconds per side per
+ * figure (default 3), and optionally {@code axon}: then Axon Framework 4.13's JDBC event store
+ * ({@link AxonBench}) is measured against the library too, on SQLite and PostgreSQL, in extra lines
+ * named {@code vs Axon: ...} for the one-event save (1 and 16 threads), the command and the load of
+ * 1,000 events. Each side is warmed up for two thirds of that (at least a second), then both are
  * measured in quarter-second slices that alternate. Each line gives the ratio of the totals, then the
  * median and interquartile range of the ratios of adjacent slice pairs. A PostgreSQL target is met
  * (or missed) when the whole interquartile range is on the right (wrong) side of its bound, and
@@ -49,11 +52,13 @@ public final class SideBySide {
 
     private final long warmupNanos;
     private final long nanos;
+    private final boolean axon;
     private final List<String> verdicts = new ArrayList<>();
 
-    private SideBySide(double seconds) {
+    private SideBySide(double seconds, boolean axon) {
         this.nanos = (long) (seconds * 1e9);
         this.warmupNanos = Math.max(1_000_000_000L, nanos * 2 / 3);
+        this.axon = axon;
     }
 
     /** Runs the comparison; see the class comment for the arguments. */
@@ -66,7 +71,18 @@ public final class SideBySide {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("seconds per figure must be above 0, was " + args[1]);
         }
-        SideBySide runner = new SideBySide(seconds);
+        boolean axon = false;
+        for (int i = 2; i < args.length; i++) {
+            if (!args[i].strip().equalsIgnoreCase("axon")) {
+                throw new IllegalArgumentException("argument " + (i + 1) + " '" + args[i] + "' is not one of: axon");
+            }
+            axon = true;
+        }
+        if (axon) {
+            // Axon 4.13 prints an advertisement for its monitoring service at start-up unless told not to.
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
+        SideBySide runner = new SideBySide(seconds, axon);
         warmUpMapper();
         System.out.printf(Locale.ROOT, "eventsourcing side by side, %s, Java %s, %d cores, %.1f s per side per figure "
                 + "(+%.1f s warm-up), ratios are library/raw in one run%n", LocalDate.now(),
@@ -75,6 +91,10 @@ public final class SideBySide {
                 + "[interquartile range] of the ratios of adjacent quarter-second slices.");
         System.out.println("JVM CPU: CPU time of the benchmark's threads per operation, library|raw (the database "
                 + "server's own work is not in it).");
+        if (axon) {
+            System.out.println("vs Axon: lines so named have Axon Framework 4.13 (JdbcEventStorageEngine, command "
+                    + "gateway, JacksonSerializer) in the raw JDBC column, and their ratio is library/Axon.");
+        }
         for (Backend backend : backends) {
             runner.run(backend);
         }
@@ -106,13 +126,21 @@ public final class SideBySide {
 
     private void run(Backend backend) throws Exception {
         Weather weather = Weather.observe();
-        try (Fixture fixture = Fixture.open(backend)) {
+        try (Fixture fixture = Fixture.open(backend, axon && backend != Backend.MEMORY)) {
             Bench app = fixture.app();
             Rows rows = fixture.rows();
             @Nullable RawJdbc raw = fixture.hasRaw() ? fixture.raw() : null;
+            @Nullable AxonBench axonBench = fixture.axon();
             System.out.println();
             System.out.println(backend.label() + ": " + (raw == null ? "in-memory recorders, no baseline" : raw.describe())
                     + "; stored events of " + rows.creditedSize() + " bytes; load average " + Weather.loadAverage());
+            if (axonBench != null) {
+                System.out.println(backend.label() + ": " + axonBench.describe() + ", warming up for "
+                        + String.format(Locale.ROOT, "%.1f s", 3 * warmupNanos / 1e9));
+                axonBench.warmUp(warmupNanos);
+            } else if (axon) {
+                System.out.println(backend.label() + ": Axon is measured on sqlite and postgres only");
+            }
             System.out.printf(Locale.ROOT, "%-9s %-52s %18s %18s %-31s %15s  %s%n", "backend", "figure", "library",
                     "raw JDBC", "lib/raw  slices: median [IQR]", "JVM CPU lib|raw", "target");
 
@@ -127,6 +155,11 @@ public final class SideBySide {
                         threads == 1 && backend == Backend.SQLITE
                                 ? new Target("SQLite save 1 thread >= 1.0x raw with the lock", 1.0, true) : null);
                 saveRates[threads] = locked.library().perSecond();
+                if (axonBench != null && threads != 4) {
+                    figure(backend, "vs Axon: " + name, threads, Kind.EVENTS, 1,
+                            () -> app.openAccount(UUID.randomUUID()).size(),
+                            () -> axonBench.openAccount(UUID.randomUUID()), null);
+                }
                 if (postgres && raw != null) {
                     figure(backend, name + ", raw without lock", threads, Kind.EVENTS, 1,
                             () -> app.openAccount(UUID.randomUUID()).size(),
@@ -172,6 +205,22 @@ public final class SideBySide {
                     raw == null ? null : () -> raw.command(
                             accounts[Math.floorMod(next.getAndIncrement(), accounts.length)].id(), rows),
                     postgres ? new Target("command >= 1.0x raw (select, insert the next version)", 1.0, true) : null);
+            if (axonBench != null) {
+                UUID[] axonAccounts = new UUID[COMMAND_ACCOUNTS];
+                for (int i = 0; i < axonAccounts.length; i++) {
+                    axonAccounts[i] = UUID.randomUUID();
+                    axonBench.openAccount(axonAccounts[i]);
+                }
+                AtomicInteger axonNext = new AtomicInteger();
+                figure(backend, "vs Axon: command: get + 1 event + save", 1, Kind.COMMANDS, 1,
+                        () -> {
+                            app.credit(accounts[Math.floorMod(next.getAndIncrement(), accounts.length)].id(), 100);
+                            return 1;
+                        },
+                        () -> axonBench.credit(axonAccounts[Math.floorMod(axonNext.getAndIncrement(),
+                                axonAccounts.length)], 100),
+                        postgres ? new Target("command >= 1.5x Axon", 1.5, true) : null);
+            }
 
             if (backend == Backend.MEMORY) {
                 commandWithCache();
@@ -182,6 +231,13 @@ public final class SideBySide {
                     () -> app.account(plain).credits(),
                     raw == null ? null : () -> raw.selectEvents(plain),
                     postgres ? new Target("load of 1,000 events <= 2x the raw select", 2.0, false) : null);
+            if (axonBench != null) {
+                UUID axonPlain = UUID.randomUUID();
+                axonBench.openAccountWithEvents(axonPlain, LOAD_EVENTS);
+                figure(backend, "vs Axon: load 1,000 events, no snapshot", 1, Kind.TIME, 1,
+                        () -> app.account(plain).credits(),
+                        () -> axonBench.credits(axonPlain), null);
+            }
             Bench snapshotting = fixture.snapshotting();
             UUID snapshotted = fixture.accountWithEvents(snapshotting, LOAD_EVENTS);
             snapshotting.takeSnapshot(snapshotted);
