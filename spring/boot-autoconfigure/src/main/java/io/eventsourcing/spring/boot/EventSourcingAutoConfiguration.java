@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,11 +24,17 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,18 +42,22 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of event-sourced applications in a Spring Boot application: the
  * {@link EventSourcingApplications} bean that makes them (on the context's {@code DataSource}, joining
- * its transactions, configured from {@code eventsourcing.*}), the {@link EventSourcingRunners} that
- * start and stop runner beans with the context, and, when Spring Boot's health and Micrometer are
- * present, the {@code eventsourcing} health indicator and meters.
+ * its transactions, configured from {@code eventsourcing.*}, after the app's own Flyway migrations),
+ * the {@link EventSourcingRunners} that start and stop runner beans with the context, and, when
+ * present, the {@code eventsourcing} health indicator and meters (Spring Boot's health, Micrometer), the
+ * {@link EventSourcingExceptionHandler} and the {@link NotificationLogController} (Spring MVC).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         afterName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @ConditionalOnClass(Application.class)
+@EnableConfigurationProperties(EventSourcingProperties.class)
 public class EventSourcingAutoConfiguration {
     /** The property prefix. */
     public static final String PREFIX = "eventsourcing";
     /** The variable ({@code eventsourcing.datasource}) naming the DataSource bean when there are several. */
     public static final String DATASOURCE = "DATASOURCE";
+    /** The properties that configure the Spring integration itself, not the library: not passed on as variables. */
+    private static final List<String> SPRING_ONLY = List.of("web.", "observations.");
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSourcingAutoConfiguration.class);
 
@@ -61,8 +72,9 @@ public class EventSourcingAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     public EventSourcingApplications eventSourcingApplications(Environment environment, ListableBeanFactory beans,
-            ObjectProvider<DataSource> dataSources) {
+            ObjectProvider<DataSource> dataSources, EventSourcingProperties properties) {
         Map<String, String> env = variables(environment);
         env.putIfAbsent(InfrastructureFactory.PERSISTENCE_MODULE, "spring");
         env.putIfAbsent(InfrastructureFactory.CREATE_TABLE, "false");
@@ -81,6 +93,16 @@ public class EventSourcingAutoConfiguration {
         String id = SpringContexts.register(new SpringContexts.Database(dataSource, dialect, url));
         env.put(SpringContexts.CONTEXT_VARIABLE, id);
         return new EventSourcingApplications(env, id);
+    }
+
+    /**
+     * Gives Spring Boot's pool (or the one {@code eventsourcing.datasource} names) the dialect's connection
+     * settings that the app left unset: READ COMMITTED on MariaDB/MySQL, IMMEDIATE transactions on SQLite.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "eventsourcing.persistence-module", havingValue = "spring", matchIfMissing = true)
+    static BeanPostProcessor eventSourcingPoolDefaults(Environment environment) {
+        return new PoolDefaults(environment.getProperty(PREFIX + ".datasource"));
     }
 
     /** Starts and stops the context's runner beans with it. */
@@ -115,6 +137,25 @@ public class EventSourcingAutoConfiguration {
         }
     }
 
+    /** The answers to the library's exceptions and the notification log endpoint, in a Spring MVC application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    static class Web {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBooleanProperty(name = "eventsourcing.web.problem-details.enabled", matchIfMissing = true)
+        EventSourcingExceptionHandler eventSourcingExceptionHandler() {
+            return new EventSourcingExceptionHandler();
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "eventsourcing.web.notification-log.enabled")
+        NotificationLogController eventSourcingNotificationLogController(ObjectProvider<Application> applications) {
+            return new NotificationLogController(applications);
+        }
+    }
+
     /**
      * The {@code eventsourcing.*} properties as the library's variables: the name after the prefix,
      * upper-cased, with dots and dashes as underscores ({@code eventsourcing.dogschool.create-table}
@@ -124,7 +165,11 @@ public class EventSourcingAutoConfiguration {
         Map<String, String> properties = Binder.get(environment)
                 .bind(PREFIX, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         Map<String, String> variables = new LinkedHashMap<>();
-        properties.forEach((key, value) -> variables.put(variableName(key), value));
+        properties.forEach((key, value) -> {
+            if (SPRING_ONLY.stream().noneMatch(key::startsWith)) {
+                variables.put(variableName(key), value);
+            }
+        });
         return variables;
     }
 
