@@ -59,7 +59,7 @@ public record EventSourcingProperties(
      * The library's Flyway migration of each application's tables.
      *
      * @param enabled Whether to run the library's Flyway migration of an application's tables when the
-     *     application is made (history in '<application>_schema_history', apart from the app's own).
+     *     application is made (history in a table of its own, e.g. dogschool_schema_history).
      */
     public record Flyway(@DefaultValue("true") boolean enabled) {}
 
