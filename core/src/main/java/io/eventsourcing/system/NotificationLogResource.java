@@ -92,7 +92,7 @@ public final class NotificationLogResource {
                 body.set("items", items(log.select(start, (int) limit, stop, topicSet)));
                 return new Response(200, JSON.writeValueAsString(body));
             }
-            return error(404, "no such resource: " + path);
+            return error(404, "no such resource below the notification log: " + path);
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         } catch (OperationalException e) {
