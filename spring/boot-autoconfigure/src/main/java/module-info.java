@@ -17,6 +17,9 @@ module io.eventsourcing.spring.boot {
     // Optional: the health indicator and the meters, when the application has them.
     requires static transitive micrometer.core;
     requires static transitive spring.boot.health;
+    // Optional: observations of the applications.
+    requires static io.eventsourcing.micrometer;
+    requires static micrometer.observation;
     requires static org.jspecify;
     // Optional: problem details and the notification log endpoint, in a Spring MVC application.
     requires static transitive spring.web;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +34,18 @@ public final class Repository {
     private final Mapper mapper;
     private final BooleanSupplier bypassCache;
     private final BiConsumer<Aggregate<?>, Long> loaded;
+    private final Function<ApplicationOperation, ApplicationObserver.Ending> started;
 
-    /** {@code loaded} is told each aggregate reconstructed from the store and the nanoseconds it took. */
+    /**
+     * {@code loaded} is told each aggregate reconstructed from the store and the nanoseconds it took;
+     * {@code started} that a get starts, and returns what to tell when it ends.
+     */
     Repository(EventStore events, @Nullable SnapshotStore snapshots, @Nullable AggregateCache cache,
-            boolean fastForward, BooleanSupplier bypassCache, BiConsumer<Aggregate<?>, Long> loaded) {
+            boolean fastForward, BooleanSupplier bypassCache, BiConsumer<Aggregate<?>, Long> loaded,
+            Function<ApplicationOperation, ApplicationObserver.Ending> started) {
         this.bypassCache = bypassCache;
         this.loaded = loaded;
+        this.started = started;
         this.events = events;
         this.snapshots = snapshots;
         this.cache = cache;
@@ -54,6 +61,19 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id) {
         requireNonNull(id, "id");
+        ApplicationObserver.Ending ending = started.apply(new ApplicationOperation.Get(id, null));
+        A aggregate;
+        try {
+            aggregate = getCurrent(id);
+        } catch (Throwable e) {
+            ending.ended(e);
+            throw e;
+        }
+        ending.ended(null);
+        return aggregate;
+    }
+
+    private <A extends Aggregate<?>> A getCurrent(UUID id) {
         if (cache == null || bypassCache.getAsBoolean()) {
             return load(id, null);
         }
@@ -95,10 +115,19 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id, long version) {
         requireNonNull(id, "id");
-        if (version < 1) {
-            throw notFound(id, "has no version " + version + "; versions start at 1");
+        ApplicationObserver.Ending ending = started.apply(new ApplicationOperation.Get(id, version));
+        A aggregate;
+        try {
+            if (version < 1) {
+                throw notFound(id, "has no version " + version + "; versions start at 1");
+            }
+            aggregate = load(id, version);
+        } catch (Throwable e) {
+            ending.ended(e);
+            throw e;
         }
-        return load(id, version);
+        ending.ended(null);
+        return aggregate;
     }
 
     /**

@@ -3,6 +3,8 @@ package io.eventsourcing.system;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.application.Application;
+import io.eventsourcing.application.ApplicationObserver;
+import io.eventsourcing.application.ApplicationOperation;
 import io.eventsourcing.application.NotificationLog;
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.Topics;
@@ -177,6 +179,20 @@ public abstract class ProcessApplication extends Application {
     public boolean processEvent(DomainEvent event, Tracking tracking) {
         requireNonNull(event, "event");
         requireNonNull(tracking, "tracking");
+        ApplicationObserver.Ending ending = started(new ApplicationOperation.Process(tracking.applicationName(),
+                tracking.notificationId(), event.payload().getClass()));
+        boolean processed;
+        try {
+            processed = processLocked(event, tracking);
+        } catch (Throwable e) {
+            ending.ended(e);
+            throw e;
+        }
+        ending.ended(null);
+        return processed;
+    }
+
+    private boolean processLocked(DomainEvent event, Tracking tracking) {
         processing.lock();
         try {
             ProcessingEvent processingEvent = new ProcessingEvent(tracking);

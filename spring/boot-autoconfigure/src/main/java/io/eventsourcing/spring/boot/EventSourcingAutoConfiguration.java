@@ -8,6 +8,7 @@ import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.spring.boot.internal.SpringContexts;
 import io.eventsourcing.system.ProjectionRunner;
 import io.eventsourcing.system.Runner;
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -44,8 +45,10 @@ import org.springframework.core.env.Environment;
  * {@link EventSourcingApplications} bean that makes them (on the context's {@code DataSource}, joining
  * its transactions, configured from {@code eventsourcing.*}, after the app's own Flyway migrations),
  * the {@link EventSourcingRunners} that start and stop runner beans with the context, and, when
- * present, the {@code eventsourcing} health indicator and meters (Spring Boot's health, Micrometer), the
- * {@link EventSourcingExceptionHandler} and the {@link NotificationLogController} (Spring MVC).
+ * present, the {@code eventsourcing} health indicator and meters (Spring Boot's health, Micrometer),
+ * Micrometer observations of the applications ({@code eventsourcing-micrometer} and an
+ * {@code ObservationRegistry}), the {@link EventSourcingExceptionHandler} and the
+ * {@link NotificationLogController} (Spring MVC).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         afterName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
@@ -108,9 +111,25 @@ public class EventSourcingAutoConfiguration {
     /** Starts and stops the context's runner beans with it. */
     @Bean
     @ConditionalOnMissingBean
-    public EventSourcingRunners eventSourcingRunners(ObjectProvider<Runner> runners,
-            ObjectProvider<ProjectionRunner<?>> projectionRunners) {
-        return new EventSourcingRunners(runners, projectionRunners);
+    EventSourcingRunners eventSourcingRunners(ObjectProvider<Runner> runners,
+            ObjectProvider<ProjectionRunner<?>> projectionRunners, ObjectProvider<ObservedApplications> observations) {
+        return new EventSourcingRunners(runners, projectionRunners, observations);
+    }
+
+    /**
+     * Micrometer observations of every application bean and runner application, when
+     * {@code eventsourcing-micrometer} is on the class path and the context has an {@code ObservationRegistry}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.eventsourcing.micrometer.EventSourcingObservations",
+            "io.micrometer.observation.ObservationRegistry"})
+    @ConditionalOnBooleanProperty(name = "eventsourcing.observations.enabled", matchIfMissing = true)
+    static class Observations {
+        @Bean
+        static ApplicationObservations eventSourcingObservations(
+                ObjectProvider<ObservationRegistry> registries) {
+            return new ApplicationObservations(registries);
+        }
     }
 
     /** The health indicator, when Spring Boot's health module is present. */
@@ -132,8 +151,8 @@ public class EventSourcingAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         EventSourcingMetrics eventSourcingMetrics(ObjectProvider<Application> applications,
-                EventSourcingRunners runners) {
-            return new EventSourcingMetrics(applications, runners);
+                EventSourcingRunners runners, ObjectProvider<ObservedApplications> observations) {
+            return new EventSourcingMetrics(applications, runners, observations);
         }
     }
 
