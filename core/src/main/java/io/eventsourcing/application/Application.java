@@ -121,7 +121,8 @@ public class Application implements AutoCloseable {
             boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
             this.cacheSavedAggregates = cache != null && !fastForward;
             this.repository = new Repository(events, snapshots, cache, fastForward,
-                    () -> openTransaction.get() != null || factory.inExternalTransaction(), this::loaded, this::started);
+                    () -> openTransaction.get() != null || factory.inExternalTransaction(), this::loaded,
+                    () -> !observers.isEmpty(), this::started);
             this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
         } catch (RuntimeException e) {
             factory.close();

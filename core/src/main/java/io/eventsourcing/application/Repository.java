@@ -34,17 +34,20 @@ public final class Repository {
     private final Mapper mapper;
     private final BooleanSupplier bypassCache;
     private final BiConsumer<Aggregate<?>, Long> loaded;
+    private final BooleanSupplier observed;
     private final Function<ApplicationOperation, ApplicationObserver.Ending> started;
 
     /**
      * {@code loaded} is told each aggregate reconstructed from the store and the nanoseconds it took;
-     * {@code started} that a get starts, and returns what to tell when it ends.
+     * while {@code observed} is true, {@code started} is told that a get starts, and returns what to tell
+     * when it ends.
      */
     Repository(EventStore events, @Nullable SnapshotStore snapshots, @Nullable AggregateCache cache,
             boolean fastForward, BooleanSupplier bypassCache, BiConsumer<Aggregate<?>, Long> loaded,
-            Function<ApplicationOperation, ApplicationObserver.Ending> started) {
+            BooleanSupplier observed, Function<ApplicationOperation, ApplicationObserver.Ending> started) {
         this.bypassCache = bypassCache;
         this.loaded = loaded;
+        this.observed = observed;
         this.started = started;
         this.events = events;
         this.snapshots = snapshots;
@@ -61,6 +64,9 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id) {
         requireNonNull(id, "id");
+        if (!observed.getAsBoolean()) {
+            return getCurrent(id);
+        }
         ApplicationObserver.Ending ending = started.apply(new ApplicationOperation.Get(id, null));
         A aggregate;
         try {
@@ -115,7 +121,8 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id, long version) {
         requireNonNull(id, "id");
-        ApplicationObserver.Ending ending = started.apply(new ApplicationOperation.Get(id, version));
+        ApplicationObserver.Ending ending = observed.getAsBoolean()
+                ? started.apply(new ApplicationOperation.Get(id, version)) : ApplicationObserver.NOTHING;
         A aggregate;
         try {
             if (version < 1) {
