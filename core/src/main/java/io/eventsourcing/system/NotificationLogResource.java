@@ -7,7 +7,10 @@ import io.eventsourcing.application.Section;
 import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.OperationalException;
 import java.util.Arrays;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +109,26 @@ public final class NotificationLogResource {
             return error(500, "the notification log could not be read (reference " + reference
                     + "; the server's log has the details)");
         }
+    }
+
+    /**
+     * Answers a {@code GET} whose query is still encoded, as a JDK {@code HttpExchange} gives it
+     * ({@code getRequestURI().getRawQuery()}).
+     *
+     * @param path the path below the log's URI, decoded
+     * @param rawQuery the query string, e.g. {@code start=1&limit=10}, or null
+     */
+    public Response get(String path, @Nullable String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                query.put(key, value);
+            }
+        }
+        return get(path, query);
     }
 
     /** The answer to a request for something that is not there, e.g. a log a server does not have. */

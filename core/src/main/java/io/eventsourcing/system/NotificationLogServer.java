@@ -10,12 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Serves an application's notification log over HTTP as JSON, with the JDK's HTTP server, so a
@@ -82,7 +78,7 @@ public final class NotificationLogServer implements AutoCloseable {
             } else {
                 String path = exchange.getRequestURI().getPath();
                 response = path.startsWith(CONTEXT)
-                        ? resource.get(path.substring(CONTEXT.length()), query(exchange.getRequestURI().getRawQuery()))
+                        ? resource.get(path.substring(CONTEXT.length()), exchange.getRequestURI().getRawQuery())
                         : NotificationLogResource.notFound("no such resource: " + path);
             }
             byte[] bytes = response.json().getBytes(StandardCharsets.UTF_8);
@@ -92,19 +88,5 @@ public final class NotificationLogServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
-    }
-
-    private static Map<String, String> query(@Nullable String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            query.put(key, value);
-        }
-        return query;
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsourcing.application.LocalNotificationLog;
 import io.eventsourcing.application.NotificationLog;
-import io.eventsourcing.application.Section;
-import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.OperationalException;
 import io.eventsourcing.persistence.memory.InMemoryApplicationRecorder;
 import java.io.IOException;
@@ -14,9 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
@@ -60,24 +55,6 @@ class NotificationLogServerTest {
         return new LocalNotificationLog(new InMemoryApplicationRecorder(), 10);
     }
 
-    private static NotificationLog failing(RuntimeException failure) {
-        return new NotificationLog() {
-            @Override
-            public int sectionSize() {
-                return 10;
-            }
-
-            @Override
-            public Section section(String sectionId) {
-                throw failure;
-            }
-
-            @Override
-            public List<Notification> select(long start, int limit, @Nullable Long stop, Set<String> topics) {
-                throw failure;
-            }
-        };
-    }
 
     @Test
     void bad_parameters_are_answered_400_with_what_was_wrong() throws Exception {
@@ -117,7 +94,7 @@ class NotificationLogServerTest {
     @Test
     void a_failure_of_the_log_is_500_with_a_reference_and_nothing_of_the_exception() throws Exception {
         var failure = new IllegalStateException("relation \"secret_events\" does not exist at Foo.java:12");
-        try (var server = new NotificationLogServer(failing(failure), LOOPBACK)) {
+        try (var server = new NotificationLogServer(new FailingNotificationLog(failure), LOOPBACK)) {
             Answer answer = get(server, "/sections/1,10");
 
             assertThat(answer.status()).isEqualTo(500);
@@ -130,7 +107,7 @@ class NotificationLogServerTest {
     @Test
     void an_unreachable_database_is_503_so_that_followers_try_again() throws Exception {
         var failure = new OperationalException("connection to db.internal:5432 refused");
-        try (var server = new NotificationLogServer(failing(failure), LOOPBACK)) {
+        try (var server = new NotificationLogServer(new FailingNotificationLog(failure), LOOPBACK)) {
             Answer answer = get(server, "?start=1&limit=10");
 
             assertThat(answer.status()).isEqualTo(503);

@@ -7,9 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.eventsourcing.application.LocalNotificationLog;
 import io.eventsourcing.application.NotificationLog;
-import io.eventsourcing.application.Section;
 import io.eventsourcing.persistence.InterfaceException;
-import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.OperationalException;
 import io.eventsourcing.persistence.StoredEvent;
 import io.eventsourcing.persistence.memory.InMemoryApplicationRecorder;
@@ -24,17 +22,12 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
@@ -80,7 +73,7 @@ class RemoteNotificationLogTest {
                 authorizations.add(String.valueOf(authorization));
                 NotificationLogResource.Response response = ("Bearer " + token).equals(authorization)
                         ? resource.get(exchange.getRequestURI().getPath().substring("/log".length()),
-                                query(exchange.getRequestURI().getQuery()))
+                                exchange.getRequestURI().getRawQuery())
                         : new NotificationLogResource.Response(401, "{\"error\":\"a bearer token is required\"}");
                 respond(exchange, response.status(), response.json());
             });
@@ -95,17 +88,6 @@ class RemoteNotificationLogTest {
         public void close() {
             server.stop(0);
         }
-    }
-
-    static Map<String, String> query(@Nullable String query) {
-        Map<String, String> parameters = new HashMap<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                String[] parts = pair.split("=", 2);
-                parameters.put(parts[0], parts.length > 1 ? parts[1] : "");
-            }
-        }
-        return parameters;
     }
 
     static void respond(HttpExchange exchange, int status, String body) throws IOException {
@@ -289,29 +271,10 @@ class RemoteNotificationLogTest {
 
     @Nested
     class server_errors {
-        /** A log whose reads fail as a database's would. */
-        private NotificationLog failing(RuntimeException failure) {
-            return new NotificationLog() {
-                @Override
-                public int sectionSize() {
-                    return 10;
-                }
-
-                @Override
-                public Section section(String sectionId) {
-                    throw failure;
-                }
-
-                @Override
-                public List<Notification> select(long start, int limit, @Nullable Long stop, Set<String> topics) {
-                    throw failure;
-                }
-            };
-        }
 
         @Test
         void a_failing_server_is_an_operational_failure_with_its_short_message() throws IOException {
-            try (var server = new NotificationLogServer(failing(new IllegalStateException("secret_table is corrupt")),
+            try (var server = new NotificationLogServer(new FailingNotificationLog(new IllegalStateException("secret_table is corrupt")),
                     LOOPBACK); var remote = new RemoteNotificationLog(server.uri(), 10)) {
                 assertThatThrownBy(() -> remote.select(1, 10)).isInstanceOf(OperationalException.class)
                         .hasMessageContaining("answered 500: the notification log could not be read (reference ")

@@ -26,14 +26,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -185,7 +183,7 @@ class NotificationLogOverHttpTest {
                 authorizations.add(String.valueOf(authorization));
                 NotificationLogResource.Response answer = ("Bearer " + token).equals(authorization)
                         ? resource.get(exchange.getRequestURI().getPath().substring("/orders".length()),
-                                parameters(exchange.getRequestURI().getQuery()))
+                                exchange.getRequestURI().getRawQuery())
                         : new NotificationLogResource.Response(401, "{\"error\":\"a bearer token is required\"}");
                 byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", NotificationLogResource.Response.CONTENT_TYPE);
@@ -199,17 +197,6 @@ class NotificationLogOverHttpTest {
 
         URI uri() {
             return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/orders");
-        }
-
-        private static Map<String, String> parameters(@Nullable String query) {
-            Map<String, String> parameters = new HashMap<>();
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    String[] parts = pair.split("=", 2);
-                    parameters.put(parts[0], parts.length > 1 ? parts[1] : "");
-                }
-            }
-            return parameters;
         }
 
         @Override

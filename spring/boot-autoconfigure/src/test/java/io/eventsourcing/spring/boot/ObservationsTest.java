@@ -2,8 +2,6 @@ package io.eventsourcing.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventsourcing.system.EventSourcingSystem;
-import io.eventsourcing.system.MultiThreadedRunner;
 import io.eventsourcing.system.Runner;
 import io.eventsourcing.tck.bankaccounts.BankAccounts;
 import io.eventsourcing.tck.system.EmailProcess;
@@ -34,20 +32,6 @@ class ObservationsTest {
     Path dir;
 
     @Configuration(proxyBeanMethods = false)
-    static class EmailSystem {
-        @Bean
-        BankAccounts bankAccounts(EventSourcingApplications applications) {
-            return applications.create(BankAccounts::new);
-        }
-
-        @Bean
-        MultiThreadedRunner runner(EventSourcingApplications applications) {
-            return new MultiThreadedRunner(EventSourcingSystem.of(List.of(BankAccounts.class, EmailProcess.class)),
-                    applications.env());
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
     static class TestRegistry {
         @Bean
         TestObservationRegistry observationRegistry() {
@@ -75,7 +59,7 @@ class ObservationsTest {
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         EventSourcingAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + dir.resolve("app.db"))
-                .withUserConfiguration(EmailSystem.class);
+                .withUserConfiguration(RunnersHealthAndMetricsTest.EmailSystem.class);
     }
 
     @Test
