@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.domain.Aggregate;
 import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.internal.Operations;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
@@ -226,16 +227,10 @@ public class Application implements AutoCloseable {
      */
     protected List<Recording> record(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         checkOpen();
-        ApplicationObserver.Ending ending = observers.isEmpty() ? ApplicationObserver.NOTHING : started(save(aggregates));
-        List<Recording> recordings;
-        try {
-            recordings = recordObserved(aggregates, tracking);
-        } catch (Throwable e) {
-            ending.ended(e);
-            throw e;
+        if (observers.isEmpty()) {
+            return recordObserved(aggregates, tracking);
         }
-        ending.ended(null);
-        return recordings;
+        return Operations.run(started(save(aggregates)), () -> recordObserved(aggregates, tracking));
     }
 
     private static ApplicationOperation.Save save(List<? extends Aggregate<?>> aggregates) {

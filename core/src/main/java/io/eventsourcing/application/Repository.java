@@ -7,6 +7,7 @@ import io.eventsourcing.domain.Discarded;
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.Topics;
 import io.eventsourcing.internal.AggregateAccess;
+import io.eventsourcing.internal.Operations;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.StoredEvent;
 import java.util.List;
@@ -67,16 +68,7 @@ public final class Repository {
         if (!observed.getAsBoolean()) {
             return getCurrent(id);
         }
-        ApplicationObserver.Ending ending = started.apply(new ApplicationOperation.Get(id, null));
-        A aggregate;
-        try {
-            aggregate = getCurrent(id);
-        } catch (Throwable e) {
-            ending.ended(e);
-            throw e;
-        }
-        ending.ended(null);
-        return aggregate;
+        return Operations.run(started.apply(new ApplicationOperation.Get(id, null)), () -> getCurrent(id));
     }
 
     private <A extends Aggregate<?>> A getCurrent(UUID id) {
@@ -123,18 +115,12 @@ public final class Repository {
         requireNonNull(id, "id");
         ApplicationObserver.Ending ending = observed.getAsBoolean()
                 ? started.apply(new ApplicationOperation.Get(id, version)) : ApplicationObserver.NOTHING;
-        A aggregate;
-        try {
+        return Operations.run(ending, () -> {
             if (version < 1) {
                 throw notFound(id, "has no version " + version + "; versions start at 1");
             }
-            aggregate = load(id, version);
-        } catch (Throwable e) {
-            ending.ended(e);
-            throw e;
-        }
-        ending.ended(null);
-        return aggregate;
+            return load(id, version);
+        });
     }
 
     /**

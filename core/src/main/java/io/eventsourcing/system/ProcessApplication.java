@@ -8,6 +8,7 @@ import io.eventsourcing.application.ApplicationOperation;
 import io.eventsourcing.application.NotificationLog;
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.Topics;
+import io.eventsourcing.internal.Operations;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.IntegrityException;
@@ -181,15 +182,7 @@ public abstract class ProcessApplication extends Application {
         requireNonNull(tracking, "tracking");
         ApplicationObserver.Ending ending = started(new ApplicationOperation.Process(tracking.applicationName(),
                 tracking.notificationId(), event.payload().getClass()));
-        boolean processed;
-        try {
-            processed = processLocked(event, tracking);
-        } catch (Throwable e) {
-            ending.ended(e);
-            throw e;
-        }
-        ending.ended(null);
-        return processed;
+        return Operations.run(ending, () -> processLocked(event, tracking));
     }
 
     private boolean processLocked(DomainEvent event, Tracking tracking) {
