@@ -165,6 +165,14 @@ class EventSourcingAutoConfigurationTest {
     }
 
     @Test
+    void a_misspelled_persistence_module_property_fails_the_context_naming_the_setting() {
+        runner().withPropertyValues("eventsourcing.persistance-module=memory").run(context -> assertThat(context)
+                .getFailure().rootCause().isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("PERSISTANCE_MODULE")
+                .hasMessageContaining("PERSISTENCE_MODULE"));
+    }
+
+    @Test
     void the_properties_are_described_for_ides_in_the_generated_metadata() throws Exception {
         try (var in = EventSourcingAutoConfiguration.class.getClassLoader()
                 .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
