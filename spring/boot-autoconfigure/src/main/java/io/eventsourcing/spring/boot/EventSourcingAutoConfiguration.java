@@ -68,8 +68,11 @@ public class EventSourcingAutoConfiguration {
     public EventSourcingAutoConfiguration() {}
 
     /**
-     * The applications' maker.
+     * The applications' maker, made after the app's own database migrations (its Flyway's, so that
+     * Spring Boot's Flyway never finds the event tables in a schema it has not seen).
      *
+     * @param properties the typed {@code eventsourcing.*} properties, bound first so that a value of the
+     *     wrong type fails the context naming the property; the variables are read from the environment
      * @throws ConfigurationException if the applications need a DataSource and the context has none,
      *     or several and no {@code eventsourcing.datasource} naming one
      */
