@@ -7,7 +7,7 @@ module io.eventsourcing.core {
     requires transitive org.slf4j;
     requires static transitive org.jspecify;
     requires jdk.httpserver;
-    requires java.net.http;
+    requires transitive java.net.http;
 
     exports io.eventsourcing.domain;
     exports io.eventsourcing.persistence;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.domain.Aggregate;
 import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.internal.Operations;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
@@ -119,7 +120,8 @@ public class Application implements AutoCloseable {
                     : null;
             boolean fastForward = environment.getBoolean(AGGREGATE_CACHE_FASTFORWARD, true);
             this.repository = new Repository(events, snapshots, cache, fastForward,
-                    () -> openTransaction.get() != null || factory.inExternalTransaction(), this::loaded);
+                    () -> openTransaction.get() != null || factory.inExternalTransaction(), this::loaded,
+                    () -> !observers.isEmpty(), this::started);
             this.notificationLog = new LocalNotificationLog(recorder, NotificationLog.DEFAULT_SECTION_SIZE);
         } catch (RuntimeException e) {
             factory.close();
@@ -223,6 +225,25 @@ public class Application implements AutoCloseable {
      */
     protected List<Recording> record(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         checkOpen();
+        if (observers.isEmpty()) {
+            return recordObserved(aggregates, tracking);
+        }
+        return Operations.run(started(save(aggregates)), () -> recordObserved(aggregates, tracking));
+    }
+
+    private static ApplicationOperation.Save save(List<? extends Aggregate<?>> aggregates) {
+        List<Class<?>> types = new ArrayList<>(aggregates.size());
+        List<UUID> ids = new ArrayList<>(aggregates.size());
+        int events = 0;
+        for (Aggregate<?> aggregate : aggregates) {
+            types.add(aggregate.getClass());
+            ids.add(aggregate.id());
+            events += aggregate.pendingEvents().size();
+        }
+        return new ApplicationOperation.Save(types, ids, events);
+    }
+
+    private List<Recording> recordObserved(List<? extends Aggregate<?>> aggregates, @Nullable Tracking tracking) {
         long start = System.nanoTime();
         List<Recording> recordings = events.put(aggregates, tracking);
         OpenTransaction known = openTransaction.get();
@@ -293,7 +314,26 @@ public class Application implements AutoCloseable {
         }
     }
 
-    /** Tells the observer how long saves and loads take, from now on. */
+    /**
+     * Tells the observers that an operation starts on this thread, for the library's own operations (a
+     * process application's processing of an event); tell the returned ending, on this thread, how it ended.
+     */
+    protected final ApplicationObserver.Ending started(ApplicationOperation operation) {
+        if (observers.isEmpty()) {
+            return ApplicationObserver.NOTHING;
+        }
+        List<ApplicationObserver.Ending> endings = new ArrayList<>(observers.size());
+        for (ApplicationObserver observer : observers) {
+            endings.add(observer.started(operation));
+        }
+        return failure -> {
+            for (int i = endings.size() - 1; i >= 0; i--) {
+                endings.get(i).ended(failure);
+            }
+        };
+    }
+
+    /** Tells the observer how long saves and loads take, and when operations start and end, from now on. */
     public void addObserver(ApplicationObserver observer) {
         observers.add(requireNonNull(observer, "observer"));
     }

@@ -8,6 +8,7 @@ import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.Topics;
 import io.eventsourcing.internal.AggregateAccess;
 import io.eventsourcing.internal.EventTypes;
+import io.eventsourcing.internal.Operations;
 import io.eventsourcing.persistence.DataException;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.StoredEvent;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,12 +37,21 @@ public final class Repository {
     private final Mapper mapper;
     private final BooleanSupplier bypassCache;
     private final BiConsumer<Aggregate<?>, Long> loaded;
+    private final BooleanSupplier observed;
+    private final Function<ApplicationOperation, ApplicationObserver.Ending> started;
 
-    /** {@code loaded} is told each aggregate reconstructed from the store and the nanoseconds it took. */
+    /**
+     * {@code loaded} is told each aggregate reconstructed from the store and the nanoseconds it took;
+     * while {@code observed} is true, {@code started} is told that a get starts, and returns what to tell
+     * when it ends.
+     */
     Repository(EventStore events, @Nullable SnapshotStore snapshots, @Nullable AggregateCache cache,
-            boolean fastForward, BooleanSupplier bypassCache, BiConsumer<Aggregate<?>, Long> loaded) {
+            boolean fastForward, BooleanSupplier bypassCache, BiConsumer<Aggregate<?>, Long> loaded,
+            BooleanSupplier observed, Function<ApplicationOperation, ApplicationObserver.Ending> started) {
         this.bypassCache = bypassCache;
         this.loaded = loaded;
+        this.observed = observed;
+        this.started = started;
         this.events = events;
         this.snapshots = snapshots;
         this.cache = cache;
@@ -56,6 +67,13 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id) {
         requireNonNull(id, "id");
+        if (!observed.getAsBoolean()) {
+            return getCurrent(id);
+        }
+        return Operations.run(started.apply(new ApplicationOperation.Get(id, null)), () -> getCurrent(id));
+    }
+
+    private <A extends Aggregate<?>> A getCurrent(UUID id) {
         if (cache == null || bypassCache.getAsBoolean()) {
             return load(id, null);
         }
@@ -97,10 +115,14 @@ public final class Repository {
      */
     public <A extends Aggregate<?>> A get(UUID id, long version) {
         requireNonNull(id, "id");
-        if (version < 1) {
-            throw notFound(id, "has no version " + version + "; versions start at 1");
-        }
-        return load(id, version);
+        ApplicationObserver.Ending ending = observed.getAsBoolean()
+                ? started.apply(new ApplicationOperation.Get(id, version)) : ApplicationObserver.NOTHING;
+        return Operations.run(ending, () -> {
+            if (version < 1) {
+                throw notFound(id, "has no version " + version + "; versions start at 1");
+            }
+            return load(id, version);
+        });
     }
 
     /**

@@ -5,27 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.eventsourcing.application.NotificationLog;
-import io.eventsourcing.application.Section;
-import io.eventsourcing.persistence.Notification;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves an application's notification log over HTTP as JSON, with the JDK's HTTP server, so a
@@ -35,14 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /notifications?start=1&limit=10[&stop=20][&topics=a,b]}: a selection, {@code {"items"}}.</li>
  * </ul>
  * Each item is {@code {"id", "originator_id", "originator_version", "topic", "state"}} with the state
- * base64-encoded, as stored (still compressed and encrypted, if the leader does that).
+ * base64-encoded, as stored (still compressed and encrypted, if the leader does that). Errors are
+ * answered with a status and a short message, {@code {"error": "..."}}, never an exception's class or
+ * stack: see {@link NotificationLogResource}, which defines the resources. It has no authentication
+ * and no TLS: bind it to a private interface, or put it behind a proxy that provides them.
  *
  * <p>Thread-safe; requests are served on virtual threads.
  */
 public final class NotificationLogServer implements AutoCloseable {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CONTEXT = "/notifications";
 
-    private final NotificationLog log;
+    private final NotificationLogResource resource;
     private final HttpServer server;
 
     /**
@@ -53,10 +42,10 @@ public final class NotificationLogServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public NotificationLogServer(NotificationLog log, InetSocketAddress address) throws IOException {
-        this.log = requireNonNull(log, "log");
+        this.resource = new NotificationLogResource(requireNonNull(log, "log"));
         this.server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/notifications", this::handle);
+        server.createContext(CONTEXT, this::handle);
         server.start();
     }
 
@@ -82,83 +71,22 @@ public final class NotificationLogServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            NotificationLogResource.Response response;
             if (!exchange.getRequestMethod().equals("GET")) {
-                respond(exchange, 405, error("only GET is served"));
-                return;
+                exchange.getResponseHeaders().set("Allow", "GET");
+                response = NotificationLogResource.methodNotAllowed(exchange.getRequestMethod());
+            } else {
+                String path = exchange.getRequestURI().getPath();
+                response = path.startsWith(CONTEXT)
+                        ? resource.get(path.substring(CONTEXT.length()), exchange.getRequestURI().getRawQuery())
+                        : NotificationLogResource.notFound("no such resource: " + path);
             }
-            String path = exchange.getRequestURI().getPath();
-            try {
-                if (path.startsWith("/notifications/sections/")) {
-                    String sectionId = URLDecoder.decode(path.substring("/notifications/sections/".length()),
-                            StandardCharsets.UTF_8);
-                    respond(exchange, 200, section(log.section(sectionId)));
-                } else if (path.equals("/notifications") || path.equals("/notifications/")) {
-                    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-                    long start = Long.parseLong(query.getOrDefault("start", "1"));
-                    int limit = Integer.parseInt(query.getOrDefault("limit", String.valueOf(log.sectionSize())));
-                    String stop = query.get("stop");
-                    Set<String> topics = query.containsKey("topics") && !query.get("topics").isEmpty()
-                            ? Arrays.stream(query.get("topics").split(",")).collect(Collectors.toSet()) : Set.of();
-                    ObjectNode body = JSON.createObjectNode();
-                    body.set("items", items(log.select(start, limit, stop == null ? null : Long.parseLong(stop),
-                            topics)));
-                    respond(exchange, 200, body);
-                } else {
-                    respond(exchange, 404, error("no such resource: " + path));
-                }
-            } catch (IllegalArgumentException e) {
-                respond(exchange, 400, error(e.getMessage()));
-            } catch (RuntimeException e) {
-                respond(exchange, 500, error(e.toString()));
+            byte[] bytes = response.json().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", NotificationLogResource.Response.CONTENT_TYPE);
+            exchange.sendResponseHeaders(response.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
             }
         }
-    }
-
-    static ObjectNode section(Section section) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("id", section.id());
-        body.put("next_id", section.nextId());
-        body.set("items", items(section.items()));
-        return body;
-    }
-
-    static ArrayNode items(List<Notification> notifications) {
-        ArrayNode items = JSON.createArrayNode();
-        for (Notification notification : notifications) {
-            ObjectNode item = items.addObject();
-            item.put("id", notification.id());
-            item.put("originator_id", notification.originatorId().toString());
-            item.put("originator_version", notification.originatorVersion());
-            item.put("topic", notification.topic());
-            item.put("state", Base64.getEncoder().encodeToString(notification.state()));
-        }
-        return items;
-    }
-
-    private static ObjectNode error(@Nullable String message) {
-        return JSON.createObjectNode().put("error", message);
-    }
-
-    private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Map<String, String> query(@Nullable String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            query.put(key, value);
-        }
-        return query;
     }
 }

@@ -3,9 +3,12 @@ package io.eventsourcing.system;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.application.Application;
+import io.eventsourcing.application.ApplicationObserver;
+import io.eventsourcing.application.ApplicationOperation;
 import io.eventsourcing.application.NotificationLog;
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.domain.Topics;
+import io.eventsourcing.internal.Operations;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.persistence.IntegrityException;
@@ -177,6 +180,12 @@ public abstract class ProcessApplication extends Application {
     public boolean processEvent(DomainEvent event, Tracking tracking) {
         requireNonNull(event, "event");
         requireNonNull(tracking, "tracking");
+        ApplicationObserver.Ending ending = started(new ApplicationOperation.Process(tracking.applicationName(),
+                tracking.notificationId(), event.payload().getClass()));
+        return Operations.run(ending, () -> processLocked(event, tracking));
+    }
+
+    private boolean processLocked(DomainEvent event, Tracking tracking) {
         processing.lock();
         try {
             ProcessingEvent processingEvent = new ProcessingEvent(tracking);

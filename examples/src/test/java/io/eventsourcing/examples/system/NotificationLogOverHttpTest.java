@@ -3,26 +3,35 @@ package io.eventsourcing.examples.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.eventsourcing.application.NotificationLog;
 import io.eventsourcing.application.NotificationLogReader;
 import io.eventsourcing.domain.Topics;
 import io.eventsourcing.persistence.AesCipher;
+import io.eventsourcing.persistence.InterfaceException;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.Transcoder;
 import io.eventsourcing.system.EventProcessingException;
+import io.eventsourcing.system.NotificationLogResource;
 import io.eventsourcing.system.NotificationLogServer;
 import io.eventsourcing.system.RemoteNotificationLog;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -134,6 +143,65 @@ class NotificationLogOverHttpTest {
             assertThat(reservations.pullAndProcess("Orders")).isEqualTo(1);
             // end::follow-encrypted[]
             assertThat(reservations.stock("apples").reservedFor()).containsExactly(order);
+        }
+    }
+
+    @Test
+    void a_remote_log_sends_credentials_with_the_callers_client_and_timeouts() throws Exception {
+        try (var orders = new Orders(MEMORY);
+                var server = new GuardedServer(orders.notificationLog(), "s3cret");
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            orders.placeOrder("apples", 1, 50);
+            URI uri = server.uri();
+            Supplier<String> tokens = () -> "s3cret";
+            // tag::remote-log-builder[]
+            var log = RemoteNotificationLog.builder(uri)
+                    .httpClient(client)                                         // yours: TLS, proxy, executor
+                    .header("Authorization", () -> "Bearer " + tokens.get())    // asked for on each request
+                    .requestTimeout(Duration.ofSeconds(5))
+                    .build();
+            // end::remote-log-builder[]
+
+            assertThat(log.select(1, 10)).hasSize(1);
+            assertThat(server.authorizations).containsExactly("Bearer s3cret");
+            var anonymous = new RemoteNotificationLog(uri, NotificationLog.DEFAULT_SECTION_SIZE);
+            assertThatThrownBy(() -> anonymous.select(1, 10)).isInstanceOf(InterfaceException.class)
+                    .hasMessageContaining("answered 401: a bearer token is required");
+        }
+    }
+
+    /** A JDK server that serves the log (as NotificationLogServer does) only with the bearer token. */
+    static final class GuardedServer implements AutoCloseable {
+        final HttpServer server;
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+        GuardedServer(NotificationLog log, String token) throws IOException {
+            var resource = new NotificationLogResource(log);
+            server = HttpServer.create(LOCALHOST, 0);
+            server.createContext("/orders", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                authorizations.add(String.valueOf(authorization));
+                NotificationLogResource.Response answer = ("Bearer " + token).equals(authorization)
+                        ? resource.get(exchange.getRequestURI().getPath().substring("/orders".length()),
+                                exchange.getRequestURI().getRawQuery())
+                        : new NotificationLogResource.Response(401, "{\"error\":\"a bearer token is required\"}");
+                byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", NotificationLogResource.Response.CONTENT_TYPE);
+                exchange.sendResponseHeaders(answer.status(), body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/orders");
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 

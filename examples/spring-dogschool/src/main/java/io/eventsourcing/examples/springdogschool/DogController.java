@@ -1,7 +1,5 @@
 package io.eventsourcing.examples.springdogschool;
 
-import io.eventsourcing.application.AggregateNotFoundException;
-import io.eventsourcing.application.RecordConflictException;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The REST endpoints; errors are RFC 9457 problem details. */
+/**
+ * The REST endpoints; errors are RFC 9457 problem details: the starter answers a conflict
+ * ({@code RecordConflictException}) with 409 and a missing dog ({@code AggregateNotFoundException}) with
+ * 404, the handlers here the school's own refusals.
+ */
 @RestController
 @RequestMapping("/dogs")
 class DogController {
@@ -44,16 +46,6 @@ class DogController {
     @GetMapping("/{id}")
     DogView dog(@PathVariable("id") UUID id) {
         return registrations.dog(id);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, e);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> conflict(RecordConflictException e) {
-        return problem(HttpStatus.CONFLICT, e);
     }
 
     @ExceptionHandler

@@ -2,6 +2,10 @@ package io.eventsourcing.examples.springdogschool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsourcing.application.NotificationLog;
+import io.eventsourcing.application.NotificationLogReader;
+import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.system.RemoteNotificationLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +41,9 @@ abstract class DogSchoolHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DogSchool school;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -103,10 +110,29 @@ abstract class DogSchoolHttpTest {
 
     @Test
     void a_trick_for_an_unknown_dog_is_not_found_and_a_blank_name_is_a_bad_request() {
-        assertThat(post("/dogs/" + UUID.randomUUID() + "/tricks", Map.of("trick", "sit")).status()).isEqualTo(404);
+        UUID unknown = UUID.randomUUID();
+        Response missing = post("/dogs/" + unknown + "/tricks", Map.of("trick", "sit"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("title").asString()).isEqualTo("Not Found");
+        assertThat(missing.body().get("detail").asString()).isEqualTo("aggregate " + unknown + " is not recorded");
+        assertThat(missing.body().get("aggregateId").asString()).isEqualTo(unknown.toString());
+        assertThat(missing.body().get("instance").asString()).isEqualTo("/dogs/" + unknown + "/tricks");
         Response blank = post("/dogs", Map.of("name", " ", "owner", "Eve"));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.body().get("detail").asString()).isEqualTo("'name' is required and must not be blank");
+    }
+
+    @Test
+    void a_follower_in_another_process_reads_the_schools_notification_log_over_http() {
+        UUID id = UUID.fromString(post("/dogs", Map.of("name", "Bolt", "owner", "Penny")).body().get("id").asString());
+        post("/dogs/" + id + "/tricks", Map.of("trick", "sit"));
+
+        var log = new RemoteNotificationLog(uri("/eventsourcing/notifications/dogschool"),
+                NotificationLog.DEFAULT_SECTION_SIZE);
+
+        assertThat(new NotificationLogReader(log).read(1)).filteredOn(n -> n.originatorId().equals(id))
+                .extracting(Notification::originatorVersion).containsExactly(1L, 2L);
+        assertThat(log.section("1,10")).isEqualTo(school.notificationLog().section("1,10"));
     }
 
     private int eventsOf(UUID id) {

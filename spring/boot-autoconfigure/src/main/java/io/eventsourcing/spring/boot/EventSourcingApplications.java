@@ -20,13 +20,14 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Properties become the library's variables: {@code eventsourcing.aggregate-cache-maxsize=100}
- * is {@code AGGREGATE_CACHE_MAXSIZE}, and {@code eventsourcing.dogschool.aggregate-cache-maxsize} is
+ * <p>Properties become the library's variables ({@link EventSourcingProperties} lists them):
+ * {@code eventsourcing.aggregate-cache.maxsize=100} is {@code AGGREGATE_CACHE_MAXSIZE}, and
+ * {@code eventsourcing.dogschool.aggregate-cache.maxsize} is
  * {@code DOGSCHOOL_AGGREGATE_CACHE_MAXSIZE}, which only the application named {@code DogSchool} reads
  * (and which wins over the plain one there). Unless set otherwise, {@code PERSISTENCE_MODULE} is
  * {@code spring} (the context's {@code DataSource}) and {@code CREATE_TABLE} is false: the tables come
  * from the library's Flyway migration, one history table per application ({@code
- * dogschool_schema_history}); {@code eventsourcing.flyway-enabled=false} turns it off.
+ * dogschool_schema_history}); {@code eventsourcing.flyway.enabled=false} turns it off.
  *
  * <p>Inside a Spring-managed transaction ({@code @Transactional}) on that {@code DataSource}, the
  * applications' saves and gets join it: they commit with it and roll back with it, and what they

@@ -8,10 +8,12 @@ import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.spring.boot.internal.SpringContexts;
 import io.eventsourcing.system.ProjectionRunner;
 import io.eventsourcing.system.Runner;
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,11 +25,17 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,18 +43,24 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of event-sourced applications in a Spring Boot application: the
  * {@link EventSourcingApplications} bean that makes them (on the context's {@code DataSource}, joining
- * its transactions, configured from {@code eventsourcing.*}), the {@link EventSourcingRunners} that
- * start and stop runner beans with the context, and, when Spring Boot's health and Micrometer are
- * present, the {@code eventsourcing} health indicator and meters.
+ * its transactions, configured from {@code eventsourcing.*}, after the app's own Flyway migrations),
+ * the {@link EventSourcingRunners} that start and stop runner beans with the context, and, when
+ * present, the {@code eventsourcing} health indicator and meters (Spring Boot's health, Micrometer),
+ * Micrometer observations of the applications ({@code eventsourcing-micrometer} and an
+ * {@code ObservationRegistry}), the {@link EventSourcingExceptionHandler} and the
+ * {@link NotificationLogController} (Spring MVC).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         afterName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @ConditionalOnClass(Application.class)
+@EnableConfigurationProperties(EventSourcingProperties.class)
 public class EventSourcingAutoConfiguration {
     /** The property prefix. */
     public static final String PREFIX = "eventsourcing";
     /** The variable ({@code eventsourcing.datasource}) naming the DataSource bean when there are several. */
     public static final String DATASOURCE = "DATASOURCE";
+    /** The properties that configure the Spring integration itself, not the library: not passed on as variables. */
+    private static final List<String> SPRING_ONLY = List.of("web.", "observations.");
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSourcingAutoConfiguration.class);
 
@@ -54,15 +68,19 @@ public class EventSourcingAutoConfiguration {
     public EventSourcingAutoConfiguration() {}
 
     /**
-     * The applications' maker.
+     * The applications' maker, made after the app's own database migrations (its Flyway's, so that
+     * Spring Boot's Flyway never finds the event tables in a schema it has not seen).
      *
+     * @param properties the typed {@code eventsourcing.*} properties, bound first so that a value of the
+     *     wrong type fails the context naming the property; the variables are read from the environment
      * @throws ConfigurationException if the applications need a DataSource and the context has none,
      *     or several and no {@code eventsourcing.datasource} naming one
      */
     @Bean
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     public EventSourcingApplications eventSourcingApplications(Environment environment, ListableBeanFactory beans,
-            ObjectProvider<DataSource> dataSources) {
+            ObjectProvider<DataSource> dataSources, EventSourcingProperties properties) {
         Map<String, String> env = variables(environment);
         env.putIfAbsent(InfrastructureFactory.PERSISTENCE_MODULE, "spring");
         env.putIfAbsent(InfrastructureFactory.CREATE_TABLE, "false");
@@ -83,12 +101,38 @@ public class EventSourcingAutoConfiguration {
         return new EventSourcingApplications(env, id);
     }
 
+    /**
+     * Gives Spring Boot's pool (or the one {@code eventsourcing.datasource} names) the dialect's connection
+     * settings that the app left unset: READ COMMITTED on MariaDB/MySQL, IMMEDIATE transactions on SQLite.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "eventsourcing.persistence-module", havingValue = "spring", matchIfMissing = true)
+    static BeanPostProcessor eventSourcingPoolDefaults(Environment environment) {
+        return new PoolDefaults(environment.getProperty(PREFIX + ".datasource"));
+    }
+
     /** Starts and stops the context's runner beans with it. */
     @Bean
     @ConditionalOnMissingBean
-    public EventSourcingRunners eventSourcingRunners(ObjectProvider<Runner> runners,
-            ObjectProvider<ProjectionRunner<?>> projectionRunners) {
-        return new EventSourcingRunners(runners, projectionRunners);
+    EventSourcingRunners eventSourcingRunners(ObjectProvider<Runner> runners,
+            ObjectProvider<ProjectionRunner<?>> projectionRunners, ObjectProvider<ObservedApplications> observations) {
+        return new EventSourcingRunners(runners, projectionRunners, observations);
+    }
+
+    /**
+     * Micrometer observations of every application bean and runner application, when
+     * {@code eventsourcing-micrometer} is on the class path and the context has an {@code ObservationRegistry}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.eventsourcing.micrometer.EventSourcingObservations",
+            "io.micrometer.observation.ObservationRegistry"})
+    @ConditionalOnBooleanProperty(name = "eventsourcing.observations.enabled", matchIfMissing = true)
+    static class Observations {
+        @Bean
+        static ApplicationObservations eventSourcingObservations(
+                ObjectProvider<ObservationRegistry> registries) {
+            return new ApplicationObservations(registries);
+        }
     }
 
     /** The health indicator, when Spring Boot's health module is present. */
@@ -110,8 +154,27 @@ public class EventSourcingAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         EventSourcingMetrics eventSourcingMetrics(ObjectProvider<Application> applications,
-                EventSourcingRunners runners) {
-            return new EventSourcingMetrics(applications, runners);
+                EventSourcingRunners runners, ObjectProvider<ObservedApplications> observations) {
+            return new EventSourcingMetrics(applications, runners, observations);
+        }
+    }
+
+    /** The answers to the library's exceptions and the notification log endpoint, in a Spring MVC application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    static class Web {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBooleanProperty(name = "eventsourcing.web.problem-details.enabled", matchIfMissing = true)
+        EventSourcingExceptionHandler eventSourcingExceptionHandler() {
+            return new EventSourcingExceptionHandler();
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "eventsourcing.web.notification-log.enabled")
+        NotificationLogController eventSourcingNotificationLogController(ObjectProvider<Application> applications) {
+            return new NotificationLogController(applications);
         }
     }
 
@@ -124,7 +187,11 @@ public class EventSourcingAutoConfiguration {
         Map<String, String> properties = Binder.get(environment)
                 .bind(PREFIX, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         Map<String, String> variables = new LinkedHashMap<>();
-        properties.forEach((key, value) -> variables.put(variableName(key), value));
+        properties.forEach((key, value) -> {
+            if (SPRING_ONLY.stream().noneMatch(key::startsWith)) {
+                variables.put(variableName(key), value);
+            }
+        });
         return variables;
     }
 

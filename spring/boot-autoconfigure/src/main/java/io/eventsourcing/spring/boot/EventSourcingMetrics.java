@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -23,21 +24,30 @@ import org.springframework.beans.factory.ObjectProvider;
  * (counter), {@code eventsourcing.load} (timer: each aggregate reconstructed from the store), and
  * {@code eventsourcing.follower.lag} (gauge, tagged {@code follower} and {@code leader}: how far a
  * runner's process application or a projection is behind, as {@code FollowerLag} counts it: 0 when
- * nothing it follows is waiting).
+ * nothing it follows is waiting). When the applications are observed with Micrometer observations
+ * (an {@code ObservationRegistry} and {@code eventsourcing-micrometer}), {@code eventsourcing.save} is
+ * the observations' timer, tagged with the outcome too, and {@code eventsourcing.get} and
+ * {@code eventsourcing.process} are timed as well.
  */
 public final class EventSourcingMetrics implements MeterBinder {
     private final ObjectProvider<Application> applications;
     private final EventSourcingRunners runners;
+    private final ObjectProvider<ObservedApplications> observations;
 
-    EventSourcingMetrics(ObjectProvider<Application> applications, EventSourcingRunners runners) {
+    EventSourcingMetrics(ObjectProvider<Application> applications, EventSourcingRunners runners,
+            ObjectProvider<ObservedApplications> observations) {
         this.applications = applications;
         this.runners = runners;
+        this.observations = observations;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        // With observations, eventsourcing.save is their timer (tagged with the outcome too): not made twice.
+        ObservedApplications observed = observations.getIfAvailable();
+        boolean saveTimer = observed == null || !observed.active();
         for (Application application : applications.orderedStream().toList()) {
-            application.addObserver(new Meters(registry, application.name()));
+            application.addObserver(new Meters(registry, application.name(), saveTimer));
         }
         for (Runner runner : runners.runners()) {
             for (EventSourcingSystem.Edge edge : runner.system().edges()) {
@@ -70,12 +80,12 @@ public final class EventSourcingMetrics implements MeterBinder {
 
     /** The meters of one application. */
     private static final class Meters implements ApplicationObserver {
-        private final Timer save;
+        private final @Nullable Timer save;
         private final Counter saved;
         private final Timer load;
 
-        Meters(MeterRegistry registry, String application) {
-            this.save = Timer.builder("eventsourcing.save").description("saves that recorded events")
+        Meters(MeterRegistry registry, String application, boolean saveTimer) {
+            this.save = !saveTimer ? null : Timer.builder("eventsourcing.save").description("saves that recorded events")
                     .tag("application", application).register(registry);
             this.saved = Counter.builder("eventsourcing.events.saved").description("events recorded")
                     .tag("application", application).register(registry);
@@ -85,7 +95,9 @@ public final class EventSourcingMetrics implements MeterBinder {
 
         @Override
         public void saved(List<Recording> recordings, Duration took) {
-            save.record(took);
+            if (save != null) {
+                save.record(took);
+            }
             saved.increment(recordings.size());
         }
 

@@ -11,7 +11,9 @@ import io.eventsourcing.tck.bankaccounts.BankAccount;
 import io.eventsourcing.tck.bankaccounts.BankAccounts;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -26,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The auto-configuration on a SQLite file: tables by Flyway, Spring transactions joined, properties, fail-fast. */
 class EventSourcingAutoConfigurationTest {
@@ -139,6 +143,55 @@ class EventSourcingAutoConfigurationTest {
                     assertThat(accounts.snapshots()).isPresent();
                     assertThat(accounts.env().getInt("AGGREGATE_CACHE_MAXSIZE", 0)).isEqualTo(5);
                 });
+    }
+
+    @Test
+    void nested_properties_are_variables_too_and_the_spring_ones_are_not() {
+        runner().withPropertyValues("eventsourcing.aggregate-cache.maxsize=7", "eventsourcing.flyway.enabled=true",
+                        "eventsourcing.web.notification-log.enabled=true", "eventsourcing.observations.enabled=false")
+                .run(context -> assertThat(context.getBean(EventSourcingApplications.class).env())
+                        .containsEntry("AGGREGATE_CACHE_MAXSIZE", "7")
+                        .containsEntry("FLYWAY_ENABLED", "true")
+                        .doesNotContainKeys("WEB_NOTIFICATION_LOG_ENABLED", "OBSERVATIONS_ENABLED"));
+    }
+
+    @Test
+    void a_property_of_the_wrong_type_fails_the_context_naming_it() {
+        runner().withPropertyValues("eventsourcing.create-table=maybe").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("eventsourcing.create-table")
+                .hasStackTraceContaining("maybe"));
+        runner().withPropertyValues("eventsourcing.aggregate-cache.maxsize=lots").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("eventsourcing.aggregate-cache.maxsize"));
+    }
+
+    @Test
+    void a_misspelled_persistence_module_property_fails_the_context_naming_the_setting() {
+        runner().withPropertyValues("eventsourcing.persistance-module=memory").run(context -> assertThat(context)
+                .getFailure().rootCause().isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("PERSISTANCE_MODULE")
+                .hasMessageContaining("PERSISTENCE_MODULE"));
+    }
+
+    @Test
+    void the_properties_are_described_for_ides_in_the_generated_metadata() throws Exception {
+        try (var in = EventSourcingAutoConfiguration.class.getClassLoader()
+                .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
+            JsonNode metadata = JsonMapper.builder().build().readTree(in);
+            Map<String, JsonNode> properties = new HashMap<>();
+            metadata.get("properties").forEach(p -> properties.put(p.get("name").asString(), p));
+
+            assertThat(properties).containsKeys("eventsourcing.persistence-module", "eventsourcing.create-table",
+                    "eventsourcing.datasource", "eventsourcing.flyway.enabled", "eventsourcing.aggregate-cache.maxsize",
+                    "eventsourcing.cipher.key", "eventsourcing.postgres.pool-size", "eventsourcing.sqlite.dbname",
+                    "eventsourcing.jdbc.schema", "eventsourcing.web.problem-details.enabled",
+                    "eventsourcing.web.notification-log.enabled", "eventsourcing.web.notification-log.path",
+                    "eventsourcing.observations.enabled");
+            assertThat(properties.values()).allSatisfy(p -> assertThat(p.path("description").asString())
+                    .as("description of %s", p.get("name")).isNotBlank().doesNotContain("{@"));
+            assertThat(properties.get("eventsourcing.persistence-module").get("defaultValue").asString())
+                    .isEqualTo("spring");
+        }
     }
 
     @Test

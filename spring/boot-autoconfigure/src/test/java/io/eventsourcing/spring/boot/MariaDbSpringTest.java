@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** On MariaDB: the isolation level is checked, and a Spring transaction that reads before it saves works. */
+/**
+ * On MariaDB: Spring Boot's pool is given READ COMMITTED, an isolation level the app set is checked, and
+ * a Spring transaction that reads before it saves works.
+ */
 class MariaDbSpringTest {
     private static final String URL = "jdbc:mariadb://127.0.0.1:3306/es_spring";
 
@@ -49,8 +52,18 @@ class MariaDbSpringTest {
     }
 
     @Test
-    void connections_at_mariadbs_default_repeatable_read_fail_the_context_saying_what_to_set() {
-        runner().run(context -> assertThat(context).getFailure().rootCause()
+    void spring_boots_pool_is_given_read_committed_when_the_app_sets_no_isolation() {
+        runner().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(com.zaxxer.hikari.HikariDataSource.class).getTransactionIsolation())
+                    .isEqualTo("TRANSACTION_READ_COMMITTED");
+        });
+    }
+
+    @Test
+    void connections_at_repeatable_read_set_by_the_app_fail_the_context_saying_what_to_set() {
+        runner().withPropertyValues("spring.datasource.hikari.transaction-isolation=TRANSACTION_REPEATABLE_READ")
+                .run(context -> assertThat(context).getFailure().rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("need TRANSACTION_READ_COMMITTED")
                 .hasMessageContaining("spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED"));

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The settings of the Spring Boot auto-configuration ({@code eventsourcing.datasource}, {@code
- * eventsourcing.flyway-enabled}) and the variable naming the context, which it sets itself.
+ * eventsourcing.flyway.enabled}) and the variable naming the context, which it sets itself.
  */
 public final class SpringSettingNames implements SettingNames {
     /** Used by {@link java.util.ServiceLoader}. */
