@@ -1,5 +1,6 @@
 package io.eventsourcing.persistence;
 
+import io.eventsourcing.internal.json.Timestamps;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import io.eventsourcing.domain.Topics;
 import io.eventsourcing.domain.Upcaster;
 import io.eventsourcing.domain.Upcasters;
 import io.eventsourcing.internal.AggregateAccess;
+import io.eventsourcing.internal.json.Timestamps;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

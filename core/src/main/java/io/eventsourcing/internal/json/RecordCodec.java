@@ -1,0 +1,124 @@
+package io.eventsourcing.internal.json;
+
+import java.lang.invoke.MethodHandle;
+
+/**
+ * A record as a JSON object of its components in declaration order, as Jackson writes it: each
+ * component's value from its accessor, the record made with its canonical constructor. Reads the
+ * components in any order, each exactly once; a missing, repeated or unknown one is given up on (Jackson
+ * fills in missing ones and rejects unknown ones). Anything the constructor throws is given up on too,
+ * so Jackson calls it again and reports the failure in its words.
+ *
+ * <p>Built in two steps, so that records can contain themselves: made empty, then given its
+ * components by {@link #init} before anyone else sees it.
+ */
+final class RecordCodec implements ValueCodec {
+    private static final byte[] EMPTY = {'{', '}'};
+
+    private final Class<?> type;
+    /** Each component's key as read: {@code "name":}. */
+    private byte[][] keys = {};
+    /** Each component's key as written, after '{' or ','. */
+    private byte[][] prefixes = {};
+    private ValueCodec[] codecs = {};
+    /** Each component's accessor, typed (Object)Object. */
+    private MethodHandle[] accessors = {};
+    /** The canonical constructor, typed (Object[])Object. */
+    private final MethodHandle constructor;
+    private long allComponents;
+
+    RecordCodec(Class<?> type, MethodHandle constructor) {
+        this.type = type;
+        this.constructor = constructor;
+    }
+
+    void init(byte[][] keys, byte[][] prefixes, ValueCodec[] codecs, MethodHandle[] accessors) {
+        this.keys = keys;
+        this.prefixes = prefixes;
+        this.codecs = codecs;
+        this.accessors = accessors;
+        this.allComponents = codecs.length == 64 ? -1L : (1L << codecs.length) - 1;
+    }
+
+    Class<?> type() {
+        return type;
+    }
+
+    @Override
+    public void write(JsonOutput out, Object value) {
+        if (value.getClass() != type) {
+            throw GiveUp.INSTANCE;
+        }
+        int count = codecs.length;
+        if (count == 0) {
+            out.raw(EMPTY);
+            return;
+        }
+        out.enter();
+        for (int i = 0; i < count; i++) {
+            out.raw(prefixes[i]);
+            Object component = component(i, value);
+            if (component == null) {
+                out.nullValue();
+            } else {
+                codecs[i].write(out, component);
+            }
+        }
+        out.raw((byte) '}');
+        out.exit();
+    }
+
+    private Object component(int index, Object value) {
+        try {
+            return (Object) accessors[index].invokeExact(value);
+        } catch (Throwable e) {
+            throw GiveUp.INSTANCE;
+        }
+    }
+
+    @Override
+    public Object read(JsonInput in) {
+        in.enter();
+        in.expect('{');
+        int count = codecs.length;
+        Object[] arguments = new Object[count];
+        if (count == 0) {
+            in.expect('}');
+        } else {
+            long seen = 0;
+            int next = 0;
+            byte separator;
+            do {
+                int index = next < count && in.consume(keys[next]) ? next : find(in);
+                long bit = 1L << index;
+                if ((seen & bit) != 0) {
+                    throw GiveUp.INSTANCE;
+                }
+                seen |= bit;
+                ValueCodec codec = codecs[index];
+                arguments[index] = in.nullLiteral() ? codec.nullValue() : codec.read(in);
+                next = index + 1;
+                separator = in.next();
+            } while (separator == ',');
+            if (separator != '}' || seen != allComponents) {
+                throw GiveUp.INSTANCE;
+            }
+        }
+        in.exit();
+        try {
+            return (Object) constructor.invokeExact(arguments);
+        } catch (Throwable e) {
+            throw GiveUp.INSTANCE;
+        }
+    }
+
+    /** The component whose key is next, out of order. */
+    private int find(JsonInput in) {
+        for (int i = 0; i < keys.length; i++) {
+            if (in.consume(keys[i])) {
+                return i;
+            }
+        }
+        throw GiveUp.INSTANCE;
+    }
+}
