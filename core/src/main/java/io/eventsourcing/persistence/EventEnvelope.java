@@ -62,8 +62,6 @@ record EventEnvelope(Instant timestamp, Object payload, int version, @Nullable S
     private static final byte[] FAST_TIMESTAMP = ascii("{\"timestamp\":");
     private static final byte[] FAST_PAYLOAD = ascii(",\"payload\":");
     private static final byte[] FAST_AGGREGATE = ascii(",\"aggregate\":");
-    /** Room for a typical small event before the buffer grows. */
-    private static final int FAST_CAPACITY = 256;
 
     /**
      * The compact UTF-8 JSON of an event.
@@ -105,7 +103,16 @@ record EventEnvelope(Instant timestamp, Object payload, int version, @Nullable S
     /** The JSON {@link #write} makes, with the payload written by the fast codec, or null if it gives up. */
     private static byte @Nullable [] writeFast(Instant timestamp, Object payload, int version,
             @Nullable String aggregateTopic) {
-        JsonOutput out = new JsonOutput(FAST_CAPACITY);
+        // Sized for the largest payload of its class so far: a payload of that size needs no copy at the end.
+        int capacity = FAST_TIMESTAMP.length + Timestamps.textLength(timestamp) + 2 + FAST_PAYLOAD.length
+                + PayloadJson.expectedSize(payload.getClass()) + END.length;
+        if (version > 1) {
+            capacity += VERSION_START.length + digits(version);
+        }
+        if (aggregateTopic != null) {
+            capacity += FAST_AGGREGATE.length + aggregateTopic.length() + 2;
+        }
+        JsonOutput out = new JsonOutput(capacity);
         out.raw(FAST_TIMESTAMP);
         out.instant(timestamp);
         out.raw(FAST_PAYLOAD);
@@ -339,6 +346,14 @@ record EventEnvelope(Instant timestamp, Object payload, int version, @Nullable S
             }
         }
         return -1;
+    }
+
+    private static int digits(int positive) {
+        int digits = 1;
+        for (int rest = positive / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     /** The text of printable ASCII bytes, or null if one is not. */

@@ -101,6 +101,24 @@ class FastCodecTest {
                 .hasMessage(((DataException) readOrFailure(jackson, stored)).getMessage());
     }
 
+    @Test
+    void an_accessor_that_throws_fails_as_jackson_reports_it() {
+        DomainEvent event = new DomainEvent(id, 1, Instant.EPOCH, new Shapes.Throwing(-1));
+
+        assertThatThrownBy(() -> fast.toStoredEvent(event, null)).isInstanceOf(DataException.class)
+                .hasMessageContaining("negative: -1")
+                .hasMessage(catchDataException(() -> jackson.toStoredEvent(event, null)).getMessage());
+    }
+
+    private static DataException catchDataException(Runnable action) {
+        try {
+            action.run();
+        } catch (DataException e) {
+            return e;
+        }
+        throw new AssertionError("no DataException");
+    }
+
     /** Written upper-case by the user's module: proof that a transcoder of the user's mapper uses Jackson alone. */
     record Shout(String word) {}
 

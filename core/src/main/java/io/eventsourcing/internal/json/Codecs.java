@@ -21,7 +21,10 @@ import java.util.Set;
  * component. Stateless.
  */
 final class Codecs {
-    private static final MethodType ACCESSOR = MethodType.methodType(Object.class, Object.class);
+    private static final Map<Class<?>, Byte> PRIMITIVES = Map.of(boolean.class, RecordCodec.BOOLEAN,
+            byte.class, RecordCodec.INT, short.class, RecordCodec.INT, int.class, RecordCodec.INT,
+            long.class, RecordCodec.LONG, float.class, RecordCodec.FLOAT, double.class, RecordCodec.DOUBLE);
+    private static final Map<Class<?>, Class<?>> WIDENED = Map.of(byte.class, int.class, short.class, int.class);
     private static final MethodType CONSTRUCTOR = MethodType.methodType(Object.class, Object[].class);
 
     private Codecs() {}
@@ -74,6 +77,7 @@ final class Codecs {
         byte[][] prefixes = new byte[components.length][];
         ValueCodec[] codecs = new ValueCodec[components.length];
         MethodHandle[] accessors = new MethodHandle[components.length];
+        byte[] primitives = new byte[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             keys[i] = key(component.getName(), type);
@@ -81,15 +85,18 @@ final class Codecs {
             prefixes[i][0] = (byte) (i == 0 ? '{' : ',');
             System.arraycopy(keys[i], 0, prefixes[i], 1, keys[i].length);
             codecs[i] = component(component.getGenericType(), building);
+            Class<?> raw = component.getType();
+            primitives[i] = PRIMITIVES.getOrDefault(raw, RecordCodec.OBJECT);
+            Class<?> returned = primitives[i] == RecordCodec.OBJECT ? Object.class : WIDENED.getOrDefault(raw, raw);
             try {
                 Method accessor = component.getAccessor();
                 accessor.setAccessible(true);
-                accessors[i] = lookup.unreflect(accessor).asType(ACCESSOR);
+                accessors[i] = lookup.unreflect(accessor).asType(MethodType.methodType(returned, Object.class));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new Unsupported(type.getName() + " has an accessor the codec cannot call: " + e);
             }
         }
-        codec.init(keys, prefixes, codecs, accessors);
+        codec.init(keys, prefixes, codecs, accessors, primitives);
         return codec;
     }
 

@@ -29,6 +29,9 @@ public final class PayloadJson {
         }
     };
 
+    /** The size a payload is guessed to take before one of its class has been written. */
+    private static final int GUESSED_SIZE = 64;
+
     private PayloadJson() {}
 
     /** A class's codec, or why it has none. */
@@ -43,12 +46,24 @@ public final class PayloadJson {
         if (codec == null) {
             return false;
         }
+        int start = out.size();
         try {
             codec.write(out, payload);
-            return true;
         } catch (RuntimeException e) {
             return false;
         }
+        codec.wrote(out.size() - start);
+        return true;
+    }
+
+    /**
+     * About how many bytes the JSON of a payload of the class takes (the most one has taken so far, or a
+     * guess before the first), for sizing a buffer.
+     */
+    public static int expectedSize(Class<?> type) {
+        RecordCodec codec = PLANS.get(type).codec();
+        int largest = codec == null ? 0 : codec.largestWritten();
+        return largest > 0 ? largest : GUESSED_SIZE;
     }
 
     /**

@@ -14,6 +14,12 @@ import java.lang.invoke.MethodHandle;
  */
 final class RecordCodec implements ValueCodec {
     private static final byte[] EMPTY = {'{', '}'};
+    static final byte OBJECT = 0;
+    static final byte BOOLEAN = 1;
+    static final byte INT = 2;
+    static final byte LONG = 3;
+    static final byte FLOAT = 4;
+    static final byte DOUBLE = 5;
 
     private final Class<?> type;
     /** Each component's key as read: {@code "name":}. */
@@ -21,27 +27,49 @@ final class RecordCodec implements ValueCodec {
     /** Each component's key as written, after '{' or ','. */
     private byte[][] prefixes = {};
     private ValueCodec[] codecs = {};
-    /** Each component's accessor, typed (Object)Object. */
+    /**
+     * Each component's accessor: typed (Object)Object for an object component, and for a primitive one
+     * (Object)boolean, (Object)int (byte, short and int), (Object)long, (Object)float or (Object)double,
+     * so that writing it boxes nothing.
+     */
     private MethodHandle[] accessors = {};
+    /** Each component's primitive kind: one of the constants below. */
+    private byte[] primitives = {};
     /** The canonical constructor, typed (Object[])Object. */
     private final MethodHandle constructor;
     private long allComponents;
+    /**
+     * The most bytes one value took so far, so that a buffer can start at about the right size. Read and
+     * written without synchronization: it is only a hint, and it changes only when it grows.
+     */
+    private int largestWritten;
 
     RecordCodec(Class<?> type, MethodHandle constructor) {
         this.type = type;
         this.constructor = constructor;
     }
 
-    void init(byte[][] keys, byte[][] prefixes, ValueCodec[] codecs, MethodHandle[] accessors) {
+    void init(byte[][] keys, byte[][] prefixes, ValueCodec[] codecs, MethodHandle[] accessors, byte[] primitives) {
         this.keys = keys;
         this.prefixes = prefixes;
         this.codecs = codecs;
         this.accessors = accessors;
+        this.primitives = primitives;
         this.allComponents = codecs.length == 64 ? -1L : (1L << codecs.length) - 1;
     }
 
     Class<?> type() {
         return type;
+    }
+
+    int largestWritten() {
+        return largestWritten;
+    }
+
+    void wrote(int size) {
+        if (size > largestWritten) {
+            largestWritten = size;
+        }
     }
 
     @Override
@@ -55,25 +83,32 @@ final class RecordCodec implements ValueCodec {
             return;
         }
         out.enter();
-        for (int i = 0; i < count; i++) {
-            out.raw(prefixes[i]);
-            Object component = component(i, value);
-            if (component == null) {
-                out.nullValue();
-            } else {
-                codecs[i].write(out, component);
+        try {
+            for (int i = 0; i < count; i++) {
+                out.raw(prefixes[i]);
+                MethodHandle accessor = accessors[i];
+                switch (primitives[i]) {
+                    case BOOLEAN -> out.bool((boolean) accessor.invokeExact(value));
+                    case INT -> out.number((int) accessor.invokeExact(value));
+                    case LONG -> out.number((long) accessor.invokeExact(value));
+                    case FLOAT -> out.number((float) accessor.invokeExact(value));
+                    case DOUBLE -> out.number((double) accessor.invokeExact(value));
+                    default -> {
+                        Object component = (Object) accessor.invokeExact(value);
+                        if (component == null) {
+                            out.nullValue();
+                        } else {
+                            codecs[i].write(out, component);
+                        }
+                    }
+                }
             }
+        } catch (Throwable e) {
+            // Whatever an accessor throws, Jackson calls it again and reports it in its words.
+            throw GiveUp.INSTANCE;
         }
         out.raw((byte) '}');
         out.exit();
-    }
-
-    private Object component(int index, Object value) {
-        try {
-            return (Object) accessors[index].invokeExact(value);
-        } catch (Throwable e) {
-            throw GiveUp.INSTANCE;
-        }
     }
 
     @Override

@@ -71,10 +71,18 @@ public final class Timestamps {
         if (!isFast(instant)) {
             return instant.toString().getBytes(StandardCharsets.US_ASCII);
         }
-        int digits = fractionDigits(instant.getNano());
-        byte[] text = new byte[SHORTEST + (digits == 0 ? 0 : digits + 1)];
+        byte[] text = new byte[textLength(instant)];
         write(instant, text, 0);
         return text;
+    }
+
+    /** The length of the text of {@link Instant#toString()}. */
+    public static int textLength(Instant instant) {
+        if (!isFast(instant)) {
+            return instant.toString().length();
+        }
+        int digits = fractionDigits(instant.getNano());
+        return SHORTEST + (digits == 0 ? 0 : digits + 1);
     }
 
     /** How many digits Instant.toString gives the fraction of a second: 0, 3, 6 or 9. */

@@ -270,6 +270,12 @@ class PayloadJsonTest {
         }
 
         @Test
+        void gives_up_when_an_accessor_throws_so_that_jackson_reports_it() {
+            assertThat(fastWrite(new Shapes.Throwing(-1))).isNull();
+            assertThat(fastWrite(new Shapes.Throwing(1))).isEqualTo(utf8("{\"number\":1}"));
+        }
+
+        @Test
         void writes_every_character_as_jackson_does() {
             StringBuilder all = new StringBuilder();
             for (char c = 0; c < 0xD800; c++) {

@@ -84,6 +84,17 @@ public final class Shapes {
         }
     }
 
+    /** A record whose accessor throws for some values. */
+    public record Throwing(long number) {
+        @Override
+        public long number() {
+            if (number < 0) {
+                throw new IllegalStateException("negative: " + number);
+            }
+            return number;
+        }
+    }
+
     public record Money(BigDecimal amount, String currency) {}
 
     public record Paid(UUID ref, Money money, List<LocalDate> days, Map<String, Double> rates, Optional<String> note,
