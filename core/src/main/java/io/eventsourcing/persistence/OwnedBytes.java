@@ -1,5 +1,7 @@
 package io.eventsourcing.persistence;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -15,32 +17,39 @@ import org.jspecify.annotations.Nullable;
 
 /** Makes stored events and notifications that keep arrays the library hands over, without a copy. */
 final class OwnedBytes {
-    private static final ThreadLocal<byte @Nullable []> HANDED_OVER = new ThreadLocal<>();
+    /** This thread's array being handed over, if any. */
+    private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(Slot::new);
 
     private OwnedBytes() {}
 
+    private static final class Slot {
+        private byte @Nullable [] handedOver;
+    }
+
     /** The array itself if this thread is handing it over to the record being made, else a copy. */
     static byte[] adopt(byte[] bytes) {
-        return HANDED_OVER.get() == bytes ? bytes : bytes.clone();
+        Slot slot = SLOT.get();
+        if (slot.handedOver == bytes) {
+            slot.handedOver = null;
+            return bytes;
+        }
+        return bytes.clone();
     }
 
     /** A stored event that keeps {@code state}, which the caller must not change afterwards. */
     static StoredEvent storedEvent(UUID originatorId, long originatorVersion, String topic, byte[] state) {
-        HANDED_OVER.set(state);
-        try {
-            return new StoredEvent(originatorId, originatorVersion, topic, state);
-        } finally {
-            HANDED_OVER.set(null);
-        }
+        // Checked first, so that the constructor cannot fail before it takes the array from the slot.
+        requireNonNull(originatorId, "originatorId");
+        requireNonNull(topic, "topic");
+        SLOT.get().handedOver = requireNonNull(state, "state");
+        return new StoredEvent(originatorId, originatorVersion, topic, state);
     }
 
     /** A notification that keeps {@code state}, which the caller must not change afterwards. */
     static Notification notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state) {
-        HANDED_OVER.set(state);
-        try {
-            return new Notification(id, originatorId, originatorVersion, topic, state);
-        } finally {
-            HANDED_OVER.set(null);
-        }
+        requireNonNull(originatorId, "originatorId");
+        requireNonNull(topic, "topic");
+        SLOT.get().handedOver = requireNonNull(state, "state");
+        return new Notification(id, originatorId, originatorVersion, topic, state);
     }
 }
