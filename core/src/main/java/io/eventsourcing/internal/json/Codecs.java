@@ -81,9 +81,13 @@ final class Codecs {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             keys[i] = key(component.getName(), type);
-            prefixes[i] = new byte[keys[i].length + 1];
-            prefixes[i][0] = (byte) (i == 0 ? '{' : ',');
-            System.arraycopy(keys[i], 0, prefixes[i], 1, keys[i].length);
+            if (i == 0) {
+                prefixes[i] = keys[i];
+            } else {
+                prefixes[i] = new byte[keys[i].length + 1];
+                prefixes[i][0] = ',';
+                System.arraycopy(keys[i], 0, prefixes[i], 1, keys[i].length);
+            }
             codecs[i] = component(component.getGenericType(), building);
             Class<?> raw = component.getType();
             primitives[i] = PRIMITIVES.getOrDefault(raw, RecordCodec.OBJECT);

@@ -28,47 +28,30 @@ final class CollectionCodec implements ValueCodec {
         if (!Eligibility.isJdkCollection(collection.getClass())) {
             throw GiveUp.INSTANCE;
         }
-        out.enter();
-        out.raw((byte) '[');
+        out.open('[');
         boolean first = true;
         for (Object element : collection) {
             if (!first) {
                 out.raw((byte) ',');
             }
             first = false;
-            if (element == null) {
-                out.nullValue();
-            } else {
-                elements.write(out, element);
-            }
+            elements.writeOrNull(out, element);
         }
-        out.raw((byte) ']');
-        out.exit();
+        out.close(']');
     }
 
     @Override
     public Object read(JsonInput in) {
-        in.enter();
-        in.expect('[');
+        in.open('[');
         Collection<Object> collection = newCollection();
-        if (in.peek() == ']') {
-            in.next();
-        } else {
-            byte separator;
+        if (!in.empty(']')) {
             do {
-                if (in.nullLiteral()) {
-                    if (kind == Kind.ENUM_SET) {
-                        throw GiveUp.INSTANCE;
-                    }
-                    collection.add(elements.nullValue());
-                } else {
-                    collection.add(elements.read(in));
+                Object element = elements.readOrNull(in);
+                if (element == null && kind == Kind.ENUM_SET) {
+                    throw GiveUp.INSTANCE;
                 }
-                separator = in.next();
-            } while (separator == ',');
-            if (separator != ']') {
-                throw GiveUp.INSTANCE;
-            }
+                collection.add(element);
+            } while (in.more(']'));
         }
         in.exit();
         return collection;

@@ -91,9 +91,28 @@ public final class JsonInput {
         at++;
     }
 
-    /** Consumes the next byte and returns it. */
-    byte next() {
-        return json[at++];
+    /** Consumes the end of an array or object ({@code close}) if it is next: whether it was empty. */
+    boolean empty(char close) {
+        if (json[at] == close) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Consumes what follows a value in an array or object: true for ',' (another value follows), false
+     * for {@code close}; gives up on anything else.
+     */
+    boolean more(char close) {
+        byte b = json[at++];
+        if (b == ',') {
+            return true;
+        }
+        if (b != close) {
+            throw GiveUp.INSTANCE;
+        }
+        return false;
     }
 
     /** Consumes {@code null} if it is next. */
@@ -115,13 +134,18 @@ public final class JsonInput {
         return false;
     }
 
-    /** Counts one level of nesting in, giving up beyond {@link JsonOutput#MAX_DEPTH}. */
-    void enter() {
+    /**
+     * Consumes the start of an array or object ({@code open}), one level of nesting in, giving up
+     * beyond {@link JsonOutput#MAX_DEPTH}.
+     */
+    void open(char open) {
         if (++depth > JsonOutput.MAX_DEPTH) {
             throw GiveUp.INSTANCE;
         }
+        expect(open);
     }
 
+    /** One level of nesting out, after the end of an array or object. */
     void exit() {
         depth--;
     }

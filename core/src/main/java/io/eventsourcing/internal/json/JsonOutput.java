@@ -128,21 +128,20 @@ public final class JsonOutput {
     }
 
     void number(double value) {
-        if (Double.isFinite(value)) {
-            ascii(Double.toString(value));
-        } else {
-            raw((byte) '"');
-            ascii(Double.toString(value));
-            raw((byte) '"');
-        }
+        floating(Double.toString(value), Double.isFinite(value));
     }
 
     void number(float value) {
-        if (Float.isFinite(value)) {
-            ascii(Float.toString(value));
+        floating(Float.toString(value), Float.isFinite(value));
+    }
+
+    /** A double's or float's text: a number if it is finite, else a string ("NaN", "Infinity", "-Infinity"). */
+    private void floating(String text, boolean finite) {
+        if (finite) {
+            ascii(text);
         } else {
             raw((byte) '"');
-            ascii(Float.toString(value));
+            ascii(text);
             raw((byte) '"');
         }
     }
@@ -203,14 +202,17 @@ public final class JsonOutput {
         size += 38;
     }
 
-    /** Counts one level of nesting in, giving up beyond {@link #MAX_DEPTH}. */
-    void enter() {
+    /** Appends the start of an array or object, one level of nesting in, giving up beyond {@link #MAX_DEPTH}. */
+    void open(char open) {
         if (++depth > MAX_DEPTH) {
             throw GiveUp.INSTANCE;
         }
+        raw((byte) open);
     }
 
-    void exit() {
+    /** Appends the end of an array or object, one level of nesting out. */
+    void close(char close) {
+        raw((byte) close);
         depth--;
     }
 

@@ -20,8 +20,7 @@ final class MapCodec implements ValueCodec {
         if (!Eligibility.isJdkCollection(map.getClass())) {
             throw GiveUp.INSTANCE;
         }
-        out.enter();
-        out.raw((byte) '{');
+        out.open('{');
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!first) {
@@ -30,34 +29,20 @@ final class MapCodec implements ValueCodec {
             first = false;
             out.quoted((String) entry.getKey());
             out.raw((byte) ':');
-            Object entryValue = entry.getValue();
-            if (entryValue == null) {
-                out.nullValue();
-            } else {
-                values.write(out, entryValue);
-            }
+            values.writeOrNull(out, entry.getValue());
         }
-        out.raw((byte) '}');
-        out.exit();
+        out.close('}');
     }
 
     @Override
     public Object read(JsonInput in) {
-        in.enter();
-        in.expect('{');
+        in.open('{');
         Map<String, Object> map = new LinkedHashMap<>();
-        if (in.peek() == '}') {
-            in.next();
-        } else {
-            byte separator;
+        if (!in.empty('}')) {
             do {
                 String key = in.key();
-                map.put(key, in.nullLiteral() ? values.nullValue() : values.read(in));
-                separator = in.next();
-            } while (separator == ',');
-            if (separator != '}') {
-                throw GiveUp.INSTANCE;
-            }
+                map.put(key, values.readOrNull(in));
+            } while (in.more('}'));
         }
         in.exit();
         return map;

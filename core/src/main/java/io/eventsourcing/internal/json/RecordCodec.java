@@ -13,7 +13,6 @@ import java.lang.invoke.MethodHandle;
  * components by {@link #init} before anyone else sees it.
  */
 final class RecordCodec implements ValueCodec {
-    private static final byte[] EMPTY = {'{', '}'};
     static final byte OBJECT = 0;
     static final byte BOOLEAN = 1;
     static final byte INT = 2;
@@ -24,7 +23,7 @@ final class RecordCodec implements ValueCodec {
     private final Class<?> type;
     /** Each component's key as read: {@code "name":}. */
     private byte[][] keys = {};
-    /** Each component's key as written, after '{' or ','. */
+    /** Each component's key as written: the first as it is, the others after a ','. */
     private byte[][] prefixes = {};
     private ValueCodec[] codecs = {};
     /**
@@ -78,11 +77,7 @@ final class RecordCodec implements ValueCodec {
             throw GiveUp.INSTANCE;
         }
         int count = codecs.length;
-        if (count == 0) {
-            out.raw(EMPTY);
-            return;
-        }
-        out.enter();
+        out.open('{');
         try {
             for (int i = 0; i < count; i++) {
                 out.raw(prefixes[i]);
@@ -93,36 +88,24 @@ final class RecordCodec implements ValueCodec {
                     case LONG -> out.number((long) accessor.invokeExact(value));
                     case FLOAT -> out.number((float) accessor.invokeExact(value));
                     case DOUBLE -> out.number((double) accessor.invokeExact(value));
-                    default -> {
-                        Object component = (Object) accessor.invokeExact(value);
-                        if (component == null) {
-                            out.nullValue();
-                        } else {
-                            codecs[i].write(out, component);
-                        }
-                    }
+                    default -> codecs[i].writeOrNull(out, (Object) accessor.invokeExact(value));
                 }
             }
         } catch (Throwable e) {
             // Whatever an accessor throws, Jackson calls it again and reports it in its words.
             throw GiveUp.INSTANCE;
         }
-        out.raw((byte) '}');
-        out.exit();
+        out.close('}');
     }
 
     @Override
     public Object read(JsonInput in) {
-        in.enter();
-        in.expect('{');
+        in.open('{');
         int count = codecs.length;
         Object[] arguments = new Object[count];
-        if (count == 0) {
-            in.expect('}');
-        } else {
+        if (!in.empty('}')) {
             long seen = 0;
             int next = 0;
-            byte separator;
             do {
                 int index = next < count && in.consume(keys[next]) ? next : find(in);
                 long bit = 1L << index;
@@ -130,14 +113,14 @@ final class RecordCodec implements ValueCodec {
                     throw GiveUp.INSTANCE;
                 }
                 seen |= bit;
-                ValueCodec codec = codecs[index];
-                arguments[index] = in.nullLiteral() ? codec.nullValue() : codec.read(in);
+                arguments[index] = codecs[index].readOrNull(in);
                 next = index + 1;
-                separator = in.next();
-            } while (separator == ',');
-            if (separator != '}' || seen != allComponents) {
+            } while (in.more('}'));
+            if (seen != allComponents) {
                 throw GiveUp.INSTANCE;
             }
+        } else if (count > 0) {
+            throw GiveUp.INSTANCE;
         }
         in.exit();
         try {

@@ -19,4 +19,18 @@ interface ValueCodec {
     default @Nullable Object nullValue() {
         return null;
     }
+
+    /** Writes a value, or JSON null. */
+    default void writeOrNull(JsonOutput out, @Nullable Object value) {
+        if (value == null) {
+            out.nullValue();
+        } else {
+            write(out, value);
+        }
+    }
+
+    /** Reads a value, or what JSON null reads as. */
+    default @Nullable Object readOrNull(JsonInput in) {
+        return in.nullLiteral() ? nullValue() : read(in);
+    }
 }
