@@ -32,9 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The standard transcoder ({@link #standard()}) writes and reads event payloads that are plain
  * records (of strings, primitives and their boxes, {@code BigDecimal}, {@code BigInteger}, {@code UUID},
- * {@code Instant}, {@code LocalDate}, enums, nested records, and {@code List}, {@code Set},
- * {@code Map<String, ...>} and {@code Optional} of those, without Jackson annotations) with a codec of
- * its own, several times faster than Jackson: it writes exactly the bytes Jackson writes and reads
+ * {@code Instant}, {@code LocalDate}, {@code LocalDateTime}, {@code LocalTime}, enums, nested records,
+ * and {@code List}, {@code Set}, {@code Map<String, ...>} and {@code Optional} of those, without
+ * Jackson annotations) with a codec of its own, several times faster than Jackson: it writes exactly the bytes Jackson writes and reads
  * objects equal to the ones Jackson reads, and leaves to Jackson every class, value and piece of JSON
  * it does not handle exactly the same way. A transcoder made with {@link #of(JsonMapper)} always uses
  * Jackson, even for a mapper built from {@link #standardJsonMapper()} unchanged: a mapper's modules,

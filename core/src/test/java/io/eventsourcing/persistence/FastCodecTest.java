@@ -43,7 +43,7 @@ class FastCodecTest {
     void stores_the_bytes_jackson_stores_and_reads_them_back_alike_even_damaged(Class<? extends Record> shape) {
         RandomValues values = new RandomValues(shape.getName().hashCode() + 1, false);
         Mutations mutations = new Mutations(shape.getName().hashCode() + 2, true);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 60; i++) {
             DomainEvent event = new DomainEvent(id, i + 1, Instant.ofEpochSecond(1_700_000_000L + i, i * 1_000L),
                     values.record(shape));
             Class<?> aggregate = i % 3 == 0 ? MapperTest.Counter.class : null;
@@ -51,7 +51,7 @@ class FastCodecTest {
 
             assertThat(text(stored.state())).isEqualTo(text(jackson.toStoredEvent(event, aggregate).state()));
             assertThat(DeepEquality.difference(jackson.toDomainEvent(stored), fast.toDomainEvent(stored))).isNull();
-            for (int j = 0; j < 30; j++) {
+            for (int j = 0; j < 25; j++) {
                 byte[] damaged = mutations.mutate(stored.state());
                 assertReadAlike(new StoredEvent(id, i + 1, stored.topic(), damaged));
             }

@@ -3,8 +3,12 @@ package io.eventsourcing.internal.json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -352,6 +356,50 @@ public final class JsonInput {
             throw GiveUp.INSTANCE;
         }
         return date;
+    }
+
+    /**
+     * A date and time in the ISO-8601 form Jackson writes, read as Jackson reads it (with
+     * ISO_LOCAL_DATE_TIME); a string with anything but digits, '-', '+', ':', '.' and 'T' (a 'Z' Jackson
+     * drops, spaces it trims) is given up on.
+     */
+    LocalDateTime localDateTime() {
+        String text = isoText("0123456789-+:.T");
+        try {
+            return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        } catch (DateTimeException e) {
+            throw GiveUp.INSTANCE;
+        }
+    }
+
+    /**
+     * A time of day in the ISO-8601 form Jackson writes, read as Jackson reads it (with ISO_LOCAL_TIME);
+     * a string with anything but digits, ':' and '.' (a date and time Jackson takes the time of) is
+     * given up on.
+     */
+    LocalTime localTime() {
+        String text = isoText("0123456789:.");
+        try {
+            return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
+        } catch (DateTimeException e) {
+            throw GiveUp.INSTANCE;
+        }
+    }
+
+    /** A string of only the given ASCII characters, not empty. */
+    private String isoText(String allowed) {
+        long content = asciiContent();
+        int start = (int) (content >>> 32);
+        int length = (int) content;
+        if (length == 0) {
+            throw GiveUp.INSTANCE;
+        }
+        for (int i = start; i < start + length; i++) {
+            if (allowed.indexOf(json[i]) < 0) {
+                throw GiveUp.INSTANCE;
+            }
+        }
+        return new String(json, start, length, StandardCharsets.ISO_8859_1);
     }
 
     /** A UUID in its 36-character form, hex digits in either case, as Jackson reads it. */

@@ -4,17 +4,24 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The codec of a single JSON value type: strings, booleans, the integral and floating types (primitive
- * or boxed), BigDecimal, BigInteger, UUID, Instant and LocalDate. One class switching on its kind
+ * or boxed), BigDecimal, BigInteger, UUID, Instant, LocalDate, LocalDateTime and LocalTime (those two
+ * through the JDK's ISO formatters, which Jackson uses too). One class switching on its kind
  * rather than one class per type, so that a record's components share one call target.
  */
 final class Scalar implements ValueCodec {
-    enum Kind { STRING, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, BIG_DECIMAL, BIG_INTEGER, UUID, INSTANT, DATE }
+    enum Kind {
+        STRING, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, BIG_DECIMAL, BIG_INTEGER, UUID, INSTANT, DATE,
+        DATE_TIME, TIME
+    }
 
     private static final Map<Class<?>, Scalar> BY_CLASS = Map.ofEntries(
             entry(String.class, Kind.STRING, false),
@@ -36,7 +43,9 @@ final class Scalar implements ValueCodec {
             entry(BigInteger.class, Kind.BIG_INTEGER, false),
             entry(UUID.class, Kind.UUID, false),
             entry(Instant.class, Kind.INSTANT, false),
-            entry(LocalDate.class, Kind.DATE, false));
+            entry(LocalDate.class, Kind.DATE, false),
+            entry(LocalDateTime.class, Kind.DATE_TIME, false),
+            entry(LocalTime.class, Kind.TIME, false));
 
     private final Kind kind;
     private final boolean primitive;
@@ -71,6 +80,8 @@ final class Scalar implements ValueCodec {
             case UUID -> out.uuid((UUID) value);
             case INSTANT -> out.instant((Instant) value);
             case DATE -> out.date((LocalDate) value);
+            case DATE_TIME -> out.quoted(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format((LocalDateTime) value));
+            case TIME -> out.quoted(DateTimeFormatter.ISO_LOCAL_TIME.format((LocalTime) value));
         }
     }
 
@@ -90,6 +101,8 @@ final class Scalar implements ValueCodec {
             case UUID -> in.uuid();
             case INSTANT -> in.instant();
             case DATE -> in.date();
+            case DATE_TIME -> in.localDateTime();
+            case TIME -> in.localTime();
         };
     }
 

@@ -198,6 +198,24 @@ class PayloadJsonTest {
             }
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"\"2026-01-02T03:04Z\"", "\" 2026-01-02T03:04\"", "\"2026-01-02 03:04\"", "\"\"",
+            "\"2026-01-02\"", "\"2026-01-02T24:00\"", "1"})
+        void gives_up_on_date_times_it_does_not_read_as_jackson_does(String at) {
+            String json = "{\"at\":" + at + ",\"time\":\"05:06\",\"ats\":[],\"opens\":null,\"times\":{}}";
+
+            assertThat(PayloadJson.read(new JsonInput(utf8(json), 0), Shapes.Clock.class)).isNull();
+        }
+
+        @Test
+        void reads_date_times_and_times_as_jackson_does() {
+            assertThat(checkAgainstJackson(utf8("{\"at\":\"+12026-01-02T03:04\",\"time\":\"05:06:07.5\","
+                    + "\"ats\":[\"2026-01-02T03:04:05.123456789\",\"-0001-12-31T23:59:59\"],\"opens\":\"00:00\","
+                    + "\"times\":{\"a\":\"23:59:59.999\"}}"), Shapes.Clock.class)).isTrue();
+            assertThat(PayloadJson.read(new JsonInput(utf8("{\"at\":\"2026-01-02T03:04\",\"time\":\"2026-01-02T05:06\","
+                    + "\"ats\":[],\"opens\":null,\"times\":{}}"), 0), Shapes.Clock.class)).isNull();
+        }
+
         @Test
         void gives_up_on_a_null_in_an_enum_set_and_on_an_unknown_constant() {
             assertThat(PayloadJson.read(new JsonInput(utf8("{\"colour\":\"RED\",\"many\":\"A0\",\"op\":\"ADD\","

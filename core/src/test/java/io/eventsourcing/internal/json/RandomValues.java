@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -162,6 +164,10 @@ public final class RandomValues {
             return instant();
         } else if (c == LocalDate.class) {
             return date();
+        } else if (c == LocalDateTime.class) {
+            return LocalDateTime.of(date(), time());
+        } else if (c == LocalTime.class) {
+            return time();
         } else if (c.isEnum()) {
             Object[] constants = c.getEnumConstants();
             return constants[random.nextInt(constants.length)];
@@ -358,6 +364,21 @@ public final class RandomValues {
             default -> random.nextInt(1_000_000_000);
         };
         return Instant.ofEpochSecond(second, nanos);
+    }
+
+    private LocalTime time() {
+        int nanos = switch (random.nextInt(5)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            case 3 -> random.nextInt(10) * 100_000_000;
+            default -> random.nextInt(1_000_000_000);
+        };
+        return switch (random.nextInt(4)) {
+            case 0 -> LocalTime.of(random.nextInt(24), random.nextInt(60));
+            case 1 -> LocalTime.MIDNIGHT.plusNanos(nanos);
+            default -> LocalTime.of(random.nextInt(24), random.nextInt(60), random.nextInt(60), nanos);
+        };
     }
 
     private LocalDate date() {

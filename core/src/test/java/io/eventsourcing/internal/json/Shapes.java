@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,8 @@ public final class Shapes {
     /** Every shape, for tests that go through them all. */
     public static final List<Class<? extends Record>> ALL = List.of(Scalars.class, Boxes.class, Numbers.class,
             Times.class, Enums.class, Nested.class, Collections.class, Optionals.class, Empty.class, One.class,
-            Tree.class, Names.class, Wide.class, Validated.class, Overridden.class, Paid.class, Deep.class);
+            Tree.class, Names.class, Wide.class, Validated.class, Overridden.class, Paid.class, Deep.class,
+            Clock.class);
 
     public enum Colour { RED, GREEN, BLUE }
 
@@ -39,6 +42,9 @@ public final class Shapes {
     public record Numbers(BigDecimal decimal, BigInteger integer, double d, float f, List<BigDecimal> decimals) {}
 
     public record Times(UUID id, Instant at, LocalDate day, List<Instant> ats, Set<LocalDate> days) {}
+
+    public record Clock(LocalDateTime at, LocalTime time, List<LocalDateTime> ats, Optional<LocalTime> opens,
+            Map<String, LocalTime> times) {}
 
     public record Enums(Colour colour, Many many, Op op, List<Colour> colours, Set<Colour> set, Set<Many> manySet,
             Map<String, Colour> byName) {}
