@@ -9,6 +9,8 @@ import io.eventsourcing.domain.Topics;
 import io.eventsourcing.internal.AggregateAccess;
 import io.eventsourcing.internal.EventTypes;
 import io.eventsourcing.internal.Operations;
+import io.eventsourcing.internal.PersistenceAccess;
+import io.eventsourcing.internal.PersistenceAccess.Creation;
 import io.eventsourcing.persistence.DataException;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.StoredEvent;
@@ -167,14 +169,19 @@ public final class Repository {
             }
         }
         List<StoredEvent> stored = events.recorder().selectEvents(id, after, version, false, null);
+        int next = 0;
         if (aggregate == null) {
             if (stored.isEmpty()) {
                 throw notFound(id, version == null ? "is not recorded" : "is not recorded at version " + version);
             }
-            aggregate = access.instantiate(mapper.aggregateTypeOf(stored.getFirst()));
+            // The first event names the aggregate class; it is decoded once for both.
+            Creation creation = PersistenceAccess.get().creation(mapper, stored.getFirst());
+            aggregate = access.instantiate(creation.aggregateType());
+            replay(aggregate, creation.event());
+            next = 1;
         }
-        for (StoredEvent event : stored) {
-            replay(aggregate, mapper.toDomainEvent(event));
+        for (int i = next; i < stored.size(); i++) {
+            replay(aggregate, mapper.toDomainEvent(stored.get(i)));
         }
         if (access.isDiscarded(aggregate)) {
             throw notFound(id, "has been discarded");

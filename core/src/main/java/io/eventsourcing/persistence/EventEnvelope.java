@@ -1,5 +1,9 @@
 package io.eventsourcing.persistence;
 
+import io.eventsourcing.internal.json.JsonInput;
+import io.eventsourcing.internal.json.JsonOutput;
+import io.eventsourcing.internal.json.PayloadJson;
+import io.eventsourcing.internal.json.Timestamps;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,9 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
  * at version 1 has no upcasters (Upcasters only registers steps below the current version).
  *
  * JSON exactly as write() makes it is read faster still: the envelope's own few bytes are matched by
- * hand around the payload, and Jackson only parses the payload, from where it starts to where its
- * object ends. Anything else about the JSON (other whitespace, order, fields or escapes) sends it to
- * the general reader, token by token, which accepts every JSON object with the same meaning.
+ * hand around the payload, and only the payload is parsed, from where it starts to where its object
+ * ends. Anything else about the JSON (other whitespace, order, fields or escapes) sends it to the
+ * general reader, token by token, which accepts every JSON object with the same meaning.
+ *
+ * With the standard transcoder, the payload itself is written and read by the fast codec
+ * (io.eventsourcing.internal.json.PayloadJson) rather than by Jackson: the same bytes Jackson writes and
+ * objects equal to the ones it reads, without a generator or a parser per event. Whenever the codec
+ * gives up (a class or a value it does not handle exactly, JSON it does not read exactly), Jackson
+ * writes or reads the whole payload as before, so its errors and edge cases are unchanged. A
+ * transcoder made from a user's mapper always uses Jackson: its modules and settings may change the
+ * format in ways the codec cannot see.
  */
 
 /**
@@ -35,8 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param timestamp when the event happened
  * @param payload the bound payload record, or its {@link ObjectNode} when it was read as a tree
  * @param version the payload's stored version, 1 when the JSON does not say
+ * @param aggregateTopic the topic of the aggregate class an aggregate's first event names, or null
  */
-record EventEnvelope(Instant timestamp, Object payload, int version) {
+record EventEnvelope(Instant timestamp, Object payload, int version, @Nullable String aggregateTopic) {
     private static final String TIMESTAMP = "timestamp";
     private static final String PAYLOAD = "payload";
     private static final String VERSION = "version";
@@ -44,7 +57,11 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
     private static final byte[] TIMESTAMP_START = ascii("{\"timestamp\":\"");
     private static final byte[] PAYLOAD_START = ascii("\",\"payload\":");
     private static final byte[] VERSION_START = ascii(",\"version\":");
+    private static final byte[] END = ascii("}");
     private static final byte[] AGGREGATE_START = ascii(",\"aggregate\":\"");
+    private static final byte[] FAST_TIMESTAMP = ascii("{\"timestamp\":");
+    private static final byte[] FAST_PAYLOAD = ascii(",\"payload\":");
+    private static final byte[] FAST_AGGREGATE = ascii(",\"aggregate\":");
 
     /**
      * The compact UTF-8 JSON of an event.
@@ -55,6 +72,12 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
      */
     static byte[] write(Transcoder transcoder, Instant timestamp, Object payload, int version,
             @Nullable String aggregateTopic) {
+        if (transcoder.isStandard()) {
+            byte[] fast = writeFast(timestamp, payload, version, aggregateTopic);
+            if (fast != null) {
+                return fast;
+            }
+        }
         ExactBytes out = new ExactBytes();
         try (JsonGenerator generator = transcoder.generator(out)) {
             generator.writeStartObject();
@@ -74,6 +97,39 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
             throw new DataException("cannot encode " + payload.getClass().getName() + " as JSON: "
                     + e.getOriginalMessage(), e);
         }
+        return out.toByteArray();
+    }
+
+    /** The JSON {@link #write} makes, with the payload written by the fast codec, or null if it gives up. */
+    private static byte @Nullable [] writeFast(Instant timestamp, Object payload, int version,
+            @Nullable String aggregateTopic) {
+        // Sized for the largest payload of its class so far: a payload of that size needs no copy at the end.
+        int capacity = FAST_TIMESTAMP.length + Timestamps.textLength(timestamp) + 2 + FAST_PAYLOAD.length
+                + PayloadJson.expectedSize(payload.getClass()) + END.length;
+        if (version > 1) {
+            capacity += VERSION_START.length + digits(version);
+        }
+        if (aggregateTopic != null) {
+            capacity += FAST_AGGREGATE.length + aggregateTopic.length() + 2;
+        }
+        JsonOutput out = new JsonOutput(capacity);
+        out.raw(FAST_TIMESTAMP);
+        out.instant(timestamp);
+        out.raw(FAST_PAYLOAD);
+        if (!PayloadJson.write(out, payload)) {
+            return null;
+        }
+        if (version > 1) {
+            out.raw(VERSION_START);
+            out.number(version);
+        }
+        if (aggregateTopic != null) {
+            out.raw(FAST_AGGREGATE);
+            if (!out.string(aggregateTopic)) {
+                return null;
+            }
+        }
+        out.raw(END);
         return out.toByteArray();
     }
 
@@ -110,13 +166,20 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
         if (timestamp == null) {
             return null;
         }
-        Object payload;
-        int at;
-        try (JsonParser parser = transcoder.parser(json, payloadStart, json.length - payloadStart)) {
-            payload = bind(transcoder, parser, bindTo);
-            at = payloadStart + (int) parser.currentLocation().getByteOffset();
-        } catch (JacksonException e) {
-            throw new DataException("cannot read JSON: " + e.getOriginalMessage(), e);
+        Object payload = null;
+        int at = 0;
+        if (transcoder.isStandard()) {
+            JsonInput in = new JsonInput(json, payloadStart);
+            payload = PayloadJson.read(in, bindTo);
+            at = in.position();
+        }
+        if (payload == null) {
+            try (JsonParser parser = transcoder.parser(json, payloadStart, json.length - payloadStart)) {
+                payload = bind(transcoder, parser, bindTo);
+                at = payloadStart + (int) parser.currentLocation().getByteOffset();
+            } catch (JacksonException e) {
+                throw new DataException("cannot read JSON: " + e.getOriginalMessage(), e);
+            }
         }
         int version = 1;
         if (matches(json, at, VERSION_START)) {
@@ -130,13 +193,21 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
                 return null;
             }
         }
+        String aggregateTopic = null;
         if (matches(json, at, AGGREGATE_START)) {
-            at = indexOfQuote(json, at + AGGREGATE_START.length) + 1;
-            if (at == 0) {
+            int start = at + AGGREGATE_START.length;
+            int end = indexOfQuote(json, start);
+            if (end < 0) {
                 return null;
             }
+            aggregateTopic = asciiOrNull(json, start, end);
+            if (aggregateTopic == null) {
+                return null;
+            }
+            at = end + 1;
         }
-        return at == json.length - 1 && json[at] == '}' ? new EventEnvelope(timestamp, payload, version) : null;
+        return at == json.length - 1 && json[at] == '}' ? new EventEnvelope(timestamp, payload, version, aggregateTopic)
+                : null;
     }
 
     /** Reads any JSON object with an envelope's fields, token by token. */
@@ -146,12 +217,15 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
             Instant timestamp = null;
             Object payload = null;
             int version = 1;
+            String aggregateTopic = null;
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
                 JsonToken token = parser.nextToken();
                 switch (name) {
                     case TIMESTAMP -> timestamp = timestamp(parser, token);
                     case PAYLOAD -> payload = payload(transcoder, parser, token, bindTo);
                     case VERSION -> version = version(parser, token);
+                    case AGGREGATE -> aggregateTopic = token == JsonToken.VALUE_STRING ? parser.getString()
+                            : skip(parser, aggregateTopic);
                     default -> parser.skipChildren();
                 }
             }
@@ -162,7 +236,7 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
             if (payload == null) {
                 throw new DataException("the stored JSON has no object field '" + PAYLOAD + "'");
             }
-            return new EventEnvelope(timestamp, payload, version);
+            return new EventEnvelope(timestamp, payload, version, aggregateTopic);
         } catch (JacksonException e) {
             throw new DataException("cannot read JSON: " + e.getOriginalMessage(), e);
         }
@@ -190,6 +264,12 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
         } catch (JacksonException e) {
             throw new DataException("cannot read JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Skips a value that is not the string looked for, keeping what was found before. */
+    private static @Nullable String skip(JsonParser parser, @Nullable String found) {
+        parser.skipChildren();
+        return found;
     }
 
     private static void startObject(JsonParser parser) {
@@ -266,6 +346,24 @@ record EventEnvelope(Instant timestamp, Object payload, int version) {
             }
         }
         return -1;
+    }
+
+    private static int digits(int positive) {
+        int digits = 1;
+        for (int rest = positive / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /** The text of printable ASCII bytes, or null if one is not. */
+    private static @Nullable String asciiOrNull(byte[] json, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (json[i] < 0x20 || json[i] > 0x7E) {
+                return null;
+            }
+        }
+        return new String(json, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] ascii(String text) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A stored event with its position in the application's sequence of all events: the notification id,
- * unique, from 1, increasing in commit order, without gaps. Immutable: the bytes are copied in and out.
+ * unique, from 1, increasing in commit order, without gaps. Immutable: the bytes are copied in and out
+ * (the library's own code hands over and reads them without copies, see OwnedBytes).
  *
  * @param id the notification id
  * @param originatorId the aggregate id
@@ -21,12 +22,13 @@ public record Notification(long id, UUID originatorId, long originatorVersion, S
     public Notification {
         requireNonNull(originatorId, "originatorId");
         requireNonNull(topic, "topic");
-        state = requireNonNull(state, "state").clone();
+        state = OwnedBytes.adopt(requireNonNull(state, "state"));
     }
 
     /** The notification for a stored event at a position. */
     public static Notification of(long id, StoredEvent event) {
-        return new Notification(id, event.originatorId(), event.originatorVersion(), event.topic(), event.state());
+        return OwnedBytes.notification(id, event.originatorId(), event.originatorVersion(), event.topic(),
+                StoredEvent.sharedState(event));
     }
 
     /** A copy of the encoded event. */
@@ -37,7 +39,7 @@ public record Notification(long id, UUID originatorId, long originatorVersion, S
 
     /** The stored event without its position. */
     public StoredEvent toStoredEvent() {
-        return new StoredEvent(originatorId, originatorVersion, topic, state);
+        return OwnedBytes.storedEvent(originatorId, originatorVersion, topic, state);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.eventsourcing.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.eventsourcing.internal.PersistenceAccess;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /**
  * An event as a recorder stores it: the aggregate it belongs to, its version there, the topic of its
  * payload class, and the encoded (optionally compressed and encrypted) bytes. Immutable: the bytes are
- * copied in and out.
+ * copied in and out (the library's own code hands over and reads them without copies, see OwnedBytes).
  *
  * @param originatorId the aggregate id
  * @param originatorVersion the event's version within the aggregate, from 1
@@ -17,18 +18,26 @@ import java.util.UUID;
  * @param state the encoded event
  */
 public record StoredEvent(UUID originatorId, long originatorVersion, String topic, byte[] state) {
+    static {
+        PersistenceAccess.install(new InternalAccess());
+    }
 
     /** @throws NullPointerException if any component is null */
     public StoredEvent {
         requireNonNull(originatorId, "originatorId");
         requireNonNull(topic, "topic");
-        state = requireNonNull(state, "state").clone();
+        state = OwnedBytes.adopt(requireNonNull(state, "state"));
     }
 
     /** A copy of the encoded event. */
     @Override
     public byte[] state() {
         return state.clone();
+    }
+
+    /** The encoded event itself, not a copy, for the library's code that only reads it. */
+    static byte[] sharedState(StoredEvent event) {
+        return event.state;
     }
 
     @Override

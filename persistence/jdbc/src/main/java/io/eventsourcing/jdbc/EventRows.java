@@ -1,5 +1,6 @@
 package io.eventsourcing.jdbc;
 
+import io.eventsourcing.internal.PersistenceAccess;
 import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.StoredEvent;
@@ -21,6 +22,8 @@ final class EventRows {
      * (SQLite's is 32,766, PostgreSQL's 65,535).
      */
     static final int ROWS_PER_INSERT = 1_000;
+    /** Makes the rows' records without copying the bytes the driver has just made for them. */
+    private static final PersistenceAccess ACCESS = PersistenceAccess.get();
 
     private EventRows() {}
 
@@ -56,7 +59,7 @@ final class EventRows {
             try (ResultSet rows = select.executeQuery()) {
                 List<StoredEvent> events = new ArrayList<>();
                 while (rows.next()) {
-                    events.add(new StoredEvent(originatorId, rows.getLong(1), rows.getString(2), rows.getBytes(3)));
+                    events.add(ACCESS.storedEvent(originatorId, rows.getLong(1), rows.getString(2), rows.getBytes(3)));
                 }
                 return events;
             }
@@ -95,7 +98,7 @@ final class EventRows {
             try (ResultSet rows = select.executeQuery()) {
                 List<Notification> notifications = new ArrayList<>();
                 while (rows.next()) {
-                    notifications.add(new Notification(rows.getLong(1), dialect.getUuid(rows, 2), rows.getLong(3),
+                    notifications.add(ACCESS.notification(rows.getLong(1), dialect.getUuid(rows, 2), rows.getLong(3),
                             rows.getString(4), rows.getBytes(5)));
                 }
                 return notifications;

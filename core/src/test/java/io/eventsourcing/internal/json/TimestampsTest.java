@@ -1,10 +1,11 @@
-package io.eventsourcing.persistence;
+package io.eventsourcing.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -76,10 +77,10 @@ class TimestampsTest {
         assertThatThrownBy(() -> Timestamps.parse(buffer, 0, 10)).isInstanceOf(DateTimeParseException.class);
     }
 
-    @Test
-    void characters_outside_ascii_are_not_mistaken_for_digits() {
-        String text = "2026-11-23T10:15:3\u0660Z";
-
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-23T10:15:3\u0660Z", "2026-11-23T10:15:30.\ud83d\ude00Z",
+        "\ud83d\ude002026-11-23T10:15:30Z", "2026-11-23T10:15:30\u00e9"})
+    void characters_outside_ascii_are_not_mistaken_for_digits_nor_miscounted(String text) {
         assertThatThrownBy(() -> Instant.parse(text)).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> Timestamps.parse(text)).isInstanceOf(DateTimeParseException.class);
     }
@@ -121,5 +122,41 @@ class TimestampsTest {
             assertThat(text).isEqualTo(instant.toString());
             assertThat(Timestamps.parse(text)).isEqualTo(instant);
         }
+    }
+
+    @Test
+    void random_dates_are_written_as_local_date_to_string_writes_them_and_read_back() {
+        SplittableRandom random = new SplittableRandom(43);
+        long min = LocalDate.of(0, 1, 1).toEpochDay();
+        long max = LocalDate.of(9999, 12, 31).toEpochDay();
+        for (int i = 0; i < 100_000; i++) {
+            LocalDate date = LocalDate.ofEpochDay(random.nextLong(min, max + 1));
+            byte[] text = new byte[12];
+
+            assertThat(Timestamps.isFast(date)).isTrue();
+            Timestamps.writeDate(date, text, 1);
+
+            assertThat(new String(text, 1, 10, StandardCharsets.US_ASCII)).isEqualTo(date.toString());
+            assertThat(Timestamps.parseDate(text, 1, 10)).isEqualTo(date);
+        }
+        assertThat(Timestamps.isFast(LocalDate.of(10_000, 1, 1))).isFalse();
+        assertThat(Timestamps.isFast(LocalDate.of(-1, 12, 31))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-01",
+        "+2024-01-01", "2024/01/01", "2024-01-1x", "20240-01-01", "2024-01-01T00:00"})
+    void reads_no_date_that_local_date_parse_rejects_or_reads_otherwise(String text) {
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        LocalDate parsed = Timestamps.parseDate(ascii, 0, ascii.length);
+        LocalDate jdk;
+        try {
+            jdk = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            jdk = null;
+        }
+
+        assertThat(parsed).isNull();
+        assertThat(jdk == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")).isTrue();
     }
 }

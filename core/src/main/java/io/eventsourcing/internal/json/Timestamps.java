@@ -1,7 +1,8 @@
-package io.eventsourcing.persistence;
+package io.eventsourcing.internal.json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
@@ -11,16 +12,22 @@ import org.jspecify.annotations.Nullable;
  * DateTimeFormatter, which costs more than the rest of a small event's envelope, so this class reads
  * and writes the common shape (a four-digit year, UTC, "Z") by hand. Anything else, such as years
  * beyond 9999 or an offset, goes to the JDK, so the two ways agree on every input: both give the same
- * instant for the same text, and the same text for the same instant.
+ * instant for the same text, and the same text for the same instant. Dates (LocalDate, as a payload
+ * field) are the same story: "2026-11-23" by hand, anything else by the JDK.
  */
 
-/** Reads and writes instants in the ISO-8601 form of {@link Instant#toString()}, quickly. Stateless. */
-final class Timestamps {
+/**
+ * Reads and writes instants and dates in the ISO-8601 forms of {@link Instant#toString()} and
+ * {@link LocalDate#toString()}, quickly. Stateless. Not API: this package is not exported.
+ */
+public final class Timestamps {
     private static final int SHORTEST = "2026-11-23T10:15:30Z".length();
     private static final int LONGEST = "2026-11-23T10:15:30.123456789Z".length();
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long DAYS_0000_TO_1970 = 719_528;
     private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+    /** The most bytes {@link #write} writes for an instant with a four-digit year. */
+    static final int LONGEST_FAST = LONGEST;
     /** Latest epoch second with a four-digit year: 9999-12-31T23:59:59Z. */
     private static final long MAX_FAST_SECOND = 253_402_300_799L;
     /** Earliest epoch second with a four-digit year: 0000-01-01T00:00:00Z. */
@@ -33,9 +40,13 @@ final class Timestamps {
      *
      * @throws DateTimeParseException if it is not an ISO-8601 instant
      */
-    static Instant parse(String text) {
-        Instant fast = text.length() <= LONGEST ? parseUtc(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length())
-                : null;
+    public static Instant parse(String text) {
+        Instant fast = null;
+        if (text.length() <= LONGEST) {
+            // As many bytes as chars (a char outside Latin-1, even half a surrogate pair, becomes '?').
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            fast = bytes.length == text.length() ? parseUtc(bytes, 0, bytes.length) : null;
+        }
         return fast != null ? fast : Instant.parse(text);
     }
 
@@ -45,44 +56,109 @@ final class Timestamps {
      *
      * @throws DateTimeParseException if they are not an ISO-8601 instant
      */
-    static Instant parse(byte[] ascii, int offset, int length) {
+    public static Instant parse(byte[] ascii, int offset, int length) {
         Instant fast = parseUtc(ascii, offset, length);
         return fast != null ? fast : Instant.parse(new String(ascii, offset, length, StandardCharsets.ISO_8859_1));
     }
 
     /** The text of {@link Instant#toString()}. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return new String(formatAscii(instant), StandardCharsets.ISO_8859_1);
     }
 
     /** The ASCII bytes of {@link Instant#toString()}. */
-    static byte[] formatAscii(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < MIN_FAST_SECOND || seconds > MAX_FAST_SECOND) {
+    public static byte[] formatAscii(Instant instant) {
+        if (!isFast(instant)) {
             return instant.toString().getBytes(StandardCharsets.US_ASCII);
         }
-        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        int nanos = instant.getNano();
-        int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-        byte[] text = new byte[SHORTEST + (digits == 0 ? 0 : digits + 1)];
-        writeDate(text, days);
-        text[10] = 'T';
-        put(text, 11, 2, secondOfDay / 3600);
-        text[13] = ':';
-        put(text, 14, 2, secondOfDay / 60 % 60);
-        text[16] = ':';
-        put(text, 17, 2, secondOfDay % 60);
-        if (digits > 0) {
-            text[19] = '.';
-            put(text, 20, digits, nanos / POW10[9 - digits]);
-        }
-        text[text.length - 1] = 'Z';
+        byte[] text = new byte[textLength(instant)];
+        write(instant, text, 0);
         return text;
     }
 
+    /** The length of the text of {@link Instant#toString()}. */
+    public static int textLength(Instant instant) {
+        if (!isFast(instant)) {
+            return instant.toString().length();
+        }
+        int digits = fractionDigits(instant.getNano());
+        return SHORTEST + (digits == 0 ? 0 : digits + 1);
+    }
+
+    /** How many digits Instant.toString gives the fraction of a second: 0, 3, 6 or 9. */
+    private static int fractionDigits(int nanos) {
+        return nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    }
+
+    /** Whether {@link #write} can write the instant: its year has four digits. */
+    static boolean isFast(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        return seconds >= MIN_FAST_SECOND && seconds <= MAX_FAST_SECOND;
+    }
+
+    /**
+     * Writes the ASCII text of {@link Instant#toString()} of an instant for which {@link #isFast} holds,
+     * at {@code at}, where there is room for {@link #LONGEST_FAST} bytes; returns the index after it.
+     */
+    static int write(Instant instant, byte[] text, int at) {
+        long seconds = instant.getEpochSecond();
+        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int nanos = instant.getNano();
+        int digits = fractionDigits(nanos);
+        writeDate(text, at, days);
+        text[at + 10] = 'T';
+        put(text, at + 11, 2, secondOfDay / 3600);
+        text[at + 13] = ':';
+        put(text, at + 14, 2, secondOfDay / 60 % 60);
+        text[at + 16] = ':';
+        put(text, at + 17, 2, secondOfDay % 60);
+        int end = at + 19;
+        if (digits > 0) {
+            text[end] = '.';
+            put(text, end + 1, digits, nanos / POW10[9 - digits]);
+            end += digits + 1;
+        }
+        text[end] = 'Z';
+        return end + 1;
+    }
+
+    /** Whether {@link #writeDate(LocalDate, byte[], int)} can write the date: its year has four digits. */
+    static boolean isFast(LocalDate date) {
+        return date.getYear() >= 0 && date.getYear() <= 9999;
+    }
+
+    /**
+     * Writes the ten ASCII bytes of {@link LocalDate#toString()} of a date for which {@link #isFast}
+     * holds, at {@code at}.
+     */
+    static void writeDate(LocalDate date, byte[] text, int at) {
+        put(text, at, 4, date.getYear());
+        text[at + 4] = '-';
+        put(text, at + 5, 2, date.getMonthValue());
+        text[at + 7] = '-';
+        put(text, at + 8, 2, date.getDayOfMonth());
+    }
+
+    /**
+     * The date of exactly the shape "yyyy-MM-dd" (a four-digit year, a valid day), as
+     * {@link LocalDate#parse} reads it, or null if the bytes have another shape.
+     */
+    static @Nullable LocalDate parseDate(byte[] c, int o, int length) {
+        if (length != 10 || c[o + 4] != '-' || c[o + 7] != '-') {
+            return null;
+        }
+        int year = digits(c, o, 4);
+        int month = digits(c, o + 5, 2);
+        int day = digits(c, o + 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
     /** The instant of the UTC shape with a four-digit year, or null if the bytes have another shape. */
-    static @Nullable Instant parseUtc(byte[] c, int o, int length) {
+    public static @Nullable Instant parseUtc(byte[] c, int o, int length) {
         if (length < SHORTEST || length > LONGEST || c[o + length - 1] != 'Z' || c[o + 4] != '-' || c[o + 7] != '-'
                 || c[o + 10] != 'T' || c[o + 13] != ':' || c[o + 16] != ':') {
             return null;
@@ -174,7 +250,7 @@ final class Timestamps {
     }
 
     /** Writes "yyyy-MM-dd" of an epoch day in years 0000 to 9999 (the inverse of LocalDate.ofEpochDay). */
-    private static void writeDate(byte[] text, long epochDay) {
+    private static void writeDate(byte[] text, int at, long epochDay) {
         long zeroDay = epochDay + DAYS_0000_TO_1970 - 60;
         long adjust = 0;
         if (zeroDay < 0) {
@@ -194,11 +270,11 @@ final class Timestamps {
         int month = (marchMonth0 + 2) % 12 + 1;
         int day = marchDoy0 - (marchMonth0 * 306 + 5) / 10 + 1;
         long year = yearEstimate + marchMonth0 / 10;
-        put(text, 0, 4, (int) year);
-        text[4] = '-';
-        put(text, 5, 2, month);
-        text[7] = '-';
-        put(text, 8, 2, day);
+        put(text, at, 4, (int) year);
+        text[at + 4] = '-';
+        put(text, at + 5, 2, month);
+        text[at + 7] = '-';
+        put(text, at + 8, 2, day);
     }
 
     /** Writes {@code value} as exactly {@code count} digits, zero-padded. */
