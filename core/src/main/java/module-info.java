@@ -16,7 +16,7 @@ module io.eventsourcing.core {
     exports io.eventsourcing.application;
     exports io.eventsourcing.system;
     // Not API: the JDBC recorders make stored events from fresh rows without copying their bytes.
-    exports io.eventsourcing.internal to io.eventsourcing.jdbc;
+    exports io.eventsourcing.internal to io.eventsourcing.jdbc, io.eventsourcing.postgres, io.eventsourcing.sqlite;
 
     // Aggregates are user classes; their state is written and read back reflectively for snapshots.
     opens io.eventsourcing.domain to tools.jackson.databind;

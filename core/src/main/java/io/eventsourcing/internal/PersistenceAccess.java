@@ -49,6 +49,12 @@ public abstract class PersistenceAccess {
      */
     public abstract StoredEvent storedEvent(UUID originatorId, long originatorVersion, String topic, byte[] state);
 
+    /**
+     * A stored event's bytes themselves rather than a copy, for code that only reads them (binds them to a
+     * statement) and lets no one else have them.
+     */
+    public abstract byte[] state(StoredEvent event);
+
     /** A notification that keeps {@code state} rather than a copy, on the same terms. */
     public abstract Notification notification(long id, UUID originatorId, long originatorVersion, String topic,
             byte[] state);

@@ -12,6 +12,11 @@ final class InternalAccess extends PersistenceAccess {
     }
 
     @Override
+    public byte[] state(StoredEvent event) {
+        return event.bytesForReading();
+    }
+
+    @Override
     public Notification notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state) {
         return OwnedBytes.notification(id, originatorId, originatorVersion, topic, state);
     }

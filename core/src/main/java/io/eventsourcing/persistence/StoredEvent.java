@@ -29,6 +29,11 @@ public record StoredEvent(UUID originatorId, long originatorVersion, String topi
         state = OwnedBytes.adopt(requireNonNull(state, "state"));
     }
 
+    /** The bytes themselves, for the library's own code that only reads them. */
+    byte[] bytesForReading() {
+        return state;
+    }
+
     /** A copy of the encoded event. */
     @Override
     public byte[] state() {

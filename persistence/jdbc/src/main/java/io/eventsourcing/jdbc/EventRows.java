@@ -151,7 +151,7 @@ final class EventRows {
                     dialect.setUuid(insert, index++, event.originatorId());
                     insert.setLong(index++, event.originatorVersion());
                     insert.setString(index++, event.topic());
-                    insert.setBytes(index++, event.state());
+                    insert.setBytes(index++, PersistenceAccess.get().state(event));
                     if (numbered) {
                         insert.setLong(index++, first + i);
                     }

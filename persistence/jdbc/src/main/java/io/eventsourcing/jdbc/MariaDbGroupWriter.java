@@ -1,5 +1,6 @@
 package io.eventsourcing.jdbc;
 
+import io.eventsourcing.internal.PersistenceAccess;
 import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.StoredEvent;
 import io.eventsourcing.persistence.Tracking;
@@ -128,7 +129,7 @@ final class MariaDbGroupWriter implements GroupWriter {
                 dialect.setUuid(statement, index++, event.originatorId());
                 statement.setLong(index++, event.originatorVersion());
                 statement.setString(index++, event.topic());
-                statement.setBytes(index++, event.state());
+                statement.setBytes(index++, PersistenceAccess.get().state(event));
             }
         }
         for (EventInsert insert : inserts) {

@@ -1,5 +1,6 @@
 package io.eventsourcing.postgres;
 
+import io.eventsourcing.internal.PersistenceAccess;
 import io.eventsourcing.jdbc.EventInsert;
 import io.eventsourcing.jdbc.GroupWriter;
 import io.eventsourcing.jdbc.JdbcDialect;
@@ -111,7 +112,7 @@ final class PostgresGroupWriter implements GroupWriter {
                 dialect.setUuid(statement, index++, event.originatorId());
                 statement.setLong(index++, event.originatorVersion());
                 statement.setString(index++, event.topic());
-                statement.setBytes(index++, event.state());
+                statement.setBytes(index++, PersistenceAccess.get().state(event));
             }
         }
         for (int r = 0; r < inserts.size(); r++) {

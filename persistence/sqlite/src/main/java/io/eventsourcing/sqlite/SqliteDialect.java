@@ -2,6 +2,7 @@ package io.eventsourcing.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.eventsourcing.internal.PersistenceAccess;
 import io.eventsourcing.jdbc.JdbcDatastore;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.PoolSettings;
@@ -148,7 +149,7 @@ public final class SqliteDialect implements JdbcDialect {
                     insert.setString(index++, event.originatorId().toString());
                     insert.setLong(index++, event.originatorVersion());
                     insert.setString(index++, event.topic());
-                    insert.setBytes(index++, event.state());
+                    insert.setBytes(index++, PersistenceAccess.get().state(event));
                 }
                 long first = Long.MAX_VALUE;
                 long last = Long.MIN_VALUE;
