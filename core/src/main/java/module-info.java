@@ -14,6 +14,7 @@ module io.eventsourcing.core {
     exports io.eventsourcing.persistence.memory;
     exports io.eventsourcing.application;
     exports io.eventsourcing.system;
+    exports io.eventsourcing.dcb;
 
     // Aggregates are user classes; their state is written and read back reflectively for snapshots.
     opens io.eventsourcing.domain to tools.jackson.databind;
