@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The whole persistence kit for a backend selected by settings: the four recorder suites and the DCB
- * recorder suite on recorders from its factory, the factory suite and the application suite, as nested
- * groups. The DCB races across processes ({@link DcbRecorderProcessConformance}) are nested by the
+ * recorder suite on recorders from its factory, the factory suite, the application suite and the DCB
+ * application suite, as nested groups. The DCB races across processes ({@link DcbRecorderProcessConformance}) are nested by the
  * backends whose store processes share. A backend's test
  * gives its settings and factory class, and, for a database that outlives a test, empties it in
  * {@link #prepare()}:
@@ -120,6 +120,15 @@ public abstract class BackendConformance {
         @Override
         protected DcbRecorder createRecorder() {
             return factory().dcbRecorder();
+        }
+    }
+
+    /** The DCB application suite. */
+    @Nested
+    class DcbApplications extends DcbApplicationConformance {
+        @Override
+        protected Map<String, String> env() {
+            return BackendConformance.this.env();
         }
     }
 
