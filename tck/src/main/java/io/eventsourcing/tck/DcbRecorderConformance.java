@@ -30,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -417,13 +418,19 @@ public abstract class DcbRecorderConformance {
                     while (deciding.get()) {
                         recorder().append(List.of(event("Noise", "noise:" + appended)));
                         appended++;
+                        // A pause, so that on a database without a fair writer lock (SQLite under a
+                        // plain pool) this writer does not starve the deciders of the lock.
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
                     }
                     return appended;
                 });
-                for (Future<?> result : results) {
-                    result.get();
+                try {
+                    for (Future<?> result : results) {
+                        result.get();
+                    }
+                } finally {
+                    deciding.set(false);
                 }
-                deciding.set(false);
                 noise = others.get();
             }
 
