@@ -198,6 +198,21 @@ public class DcbApplication extends Application {
     }
 
     /**
+     * Appends events on a condition of the caller's own, for a rule that needs no read: e.g. "no account
+     * has this user name" is {@code DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("username:ada"))},
+     * refused if any event with that tag was ever recorded.
+     *
+     * @return the position of the last event appended
+     * @throws DcbConditionException if the condition failed
+     * @throws IllegalArgumentException if no event is given
+     * @throws io.eventsourcing.persistence.PersistenceException if the store fails
+     */
+    public long append(DcbAppendCondition condition, Object... events) {
+        requireNonNull(condition, "condition");
+        return record(Arrays.asList(requireNonNull(events, "events")), condition);
+    }
+
+    /**
      * Appends events on no condition: for facts that no rule of the application depends on.
      *
      * @return the position of the last event appended

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsourcing.application.AggregateNotFoundException;
+import io.eventsourcing.dcb.DcbAppendCondition;
 import io.eventsourcing.dcb.DcbConditionException;
 import io.eventsourcing.dcb.DcbEvent;
 import io.eventsourcing.dcb.DcbQuery;
@@ -208,6 +209,17 @@ public abstract class DcbApplicationConformance {
         courses.registerStudent("s9", "Nine");
         assertThatThrownBy(() -> courses.append(again, new CourseNoted("c1", "late", 1)))
                 .isInstanceOf(DcbConditionException.class);
+    }
+
+    @Test
+    void appends_on_a_condition_of_the_callers_own_without_reading() {
+        Courses courses = courses();
+        DcbAppendCondition noSuchCourse = DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("course:c1"));
+
+        assertThat(courses.append(noSuchCourse, new CourseDefined("c1", 10))).isEqualTo(1);
+        assertThatThrownBy(() -> courses.append(noSuchCourse, new CourseDefined("c1", 20)))
+                .isInstanceOf(DcbConditionException.class);
+        assertThat(courses.recorder().head()).isEqualTo(1);
     }
 
     @Test

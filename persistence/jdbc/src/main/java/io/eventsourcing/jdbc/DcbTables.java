@@ -8,14 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The DCB tables of one application, named from its {@link Tables}: {@code <app>_dcb_events} (position,
- * type, data, tags), and for the databases without arrays {@code <app>_dcb_tags} (one row per tag of
- * each event, its index) and {@code <app>_dcb_events_lock} (the one row that appenders lock), with the
- * same schema.
+ * type, data, tags) with its index {@code <app>_dcb_events_type_idx}, {@code <app>_dcb_tags} (one row
+ * per tag of each event, the index of queries by tag) and, for the databases that lock a row,
+ * {@code <app>_dcb_events_lock} (the one row that appenders lock), with the same schema.
  *
  * @param tables the application's tables, whose prefix and schema these share
  */
 public record DcbTables(Tables tables) {
-    private static final String[] INDEX_SUFFIXES = {"tags_idx", "type_idx"};
 
     /** @throws NullPointerException if tables is null */
     public DcbTables {
@@ -31,7 +30,7 @@ public record DcbTables(Tables tables) {
     public static DcbTables of(Tables tables, int maxIdentifierLength) {
         DcbTables dcb = new DcbTables(tables);
         for (String name : new String[] {dcb.eventsName(), dcb.tagsName(), dcb.lockName(),
-                dcb.indexName(INDEX_SUFFIXES[0]), dcb.indexName(INDEX_SUFFIXES[1])}) {
+                dcb.indexName("type_idx")}) {
             if (name.getBytes(StandardCharsets.UTF_8).length > maxIdentifierLength) {
                 throw new ProgrammingException("DCB table name too long: '" + name + "' has more than "
                         + maxIdentifierLength + " bytes, the database's limit; give the application a shorter name");

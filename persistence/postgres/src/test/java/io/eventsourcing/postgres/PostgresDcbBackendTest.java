@@ -42,12 +42,12 @@ class PostgresDcbBackendTest {
     }
 
     @Test
-    void creates_the_events_table_and_its_indexes_named_after_the_application() throws SQLException {
+    void creates_the_events_and_tag_tables_named_after_the_application() throws SQLException {
         try (InfrastructureFactory factory = PostgresBackendTest.postgres("Parcels", Map.of())) {
             factory.dcbRecorder();
         }
 
-        assertThat(PostgresBackendTest.tablesInSchema()).containsExactly("parcels_dcb_events");
+        assertThat(PostgresBackendTest.tablesInSchema()).containsExactly("parcels_dcb_events", "parcels_dcb_tags");
     }
 
     @Test
