@@ -19,14 +19,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -498,7 +495,7 @@ public abstract class DcbRecorderConformance {
 
             DcbSubscription subscription = recorder().subscribe(DcbQuery.tags("course:c1"), 0);
             try {
-                Follower follower = new Follower(subscription);
+                Follower<DcbSequencedEvent> follower = new Follower<>(subscription);
 
                 assertThat(follower.next()).isEqualTo(new DcbSequencedEvent(1, c1));
                 recorder().append(List.of(event(STUDENT_REGISTERED, "student:s2")));
@@ -537,18 +534,7 @@ public abstract class DcbRecorderConformance {
         void close_from_another_thread_ends_a_blocked_has_next() throws Exception {
             DcbSubscription subscription = recorder().subscribe(DcbQuery.all(), 0);
             try {
-                CompletableFuture<Boolean> hasNext = new CompletableFuture<>();
-                CountDownLatch aboutToWait = new CountDownLatch(1);
-                Thread waiter = Thread.ofPlatform().name("dcb-subscription-waiter").start(() -> {
-                    aboutToWait.countDown();
-                    try {
-                        hasNext.complete(subscription.hasNext());
-                    } catch (Throwable t) {
-                        hasNext.completeExceptionally(t);
-                    }
-                });
-                assertThat(aboutToWait.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-                Threads.awaitBlocked(waiter);
+                CompletableFuture<Boolean> hasNext = Follower.blockedHasNext(subscription);
 
                 subscription.close();
 
@@ -567,38 +553,6 @@ public abstract class DcbRecorderConformance {
 
             assertThat(subscription.hasNext()).isFalse();
             assertThatThrownBy(subscription::next).isInstanceOf(NoSuchElementException.class);
-        }
-    }
-
-    /** Iterates a subscription on a thread of its own, handing each event over a queue. */
-    private static final class Follower {
-        private final BlockingQueue<DcbSequencedEvent> received = new LinkedBlockingQueue<>();
-        private final CompletableFuture<Void> ended = new CompletableFuture<>();
-
-        Follower(DcbSubscription subscription) {
-            Thread.ofPlatform().name("dcb-subscription-follower").daemon().start(() -> {
-                try {
-                    while (subscription.hasNext()) {
-                        received.add(subscription.next());
-                    }
-                    ended.complete(null);
-                } catch (Throwable t) {
-                    ended.completeExceptionally(t);
-                }
-            });
-        }
-
-        DcbSequencedEvent next() throws InterruptedException {
-            DcbSequencedEvent next = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (next == null) {
-                throw new AssertionError("the subscription yielded nothing within " + WAIT_SECONDS + " s");
-            }
-            return next;
-        }
-
-        void assertEndedWithoutError() throws Exception {
-            ended.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertThat(received).as("events yielded after close()").isEmpty();
         }
     }
 }

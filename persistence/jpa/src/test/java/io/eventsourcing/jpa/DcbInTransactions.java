@@ -24,12 +24,7 @@ final class DcbInTransactions implements DcbRecorder {
     }
 
     private <T> T inTransaction(Supplier<T> call) {
-        return transactional.transaction(entityManager -> {
-            if (!entityManager.isJoinedToTransaction()) {
-                throw new AssertionError("the block's EntityManager is not in a transaction");
-            }
-            return call.get();
-        });
+        return InTransactions.inTransaction(transactional, call);
     }
 
     @Override
