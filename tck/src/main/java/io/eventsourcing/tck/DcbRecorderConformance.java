@@ -13,6 +13,7 @@ import io.eventsourcing.dcb.DcbRecorder;
 import io.eventsourcing.dcb.DcbSequencedEvent;
 import io.eventsourcing.dcb.DcbSubscription;
 import io.eventsourcing.persistence.IntegrityException;
+import io.eventsourcing.tck.internal.DcbCounter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -404,7 +405,7 @@ public abstract class DcbRecorderConformance {
                 for (int i = 0; i < deciders; i++) {
                     results.add(pool.submit(() -> {
                         start.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                        refused.addAndGet(Counter.appendNext(recorder(), tag, appendsEach));
+                        refused.addAndGet(DcbCounter.appendNext(recorder(), tag, appendsEach));
                         return null;
                     }));
                 }
@@ -432,7 +433,7 @@ public abstract class DcbRecorderConformance {
             }
 
             List<DcbSequencedEvent> counted = recorder().read(DcbQuery.tags(tag));
-            assertThat(counted.stream().map(Counter::number).toList()).as("the numbers appended, in order")
+            assertThat(counted.stream().map(DcbCounter::number).toList()).as("the numbers appended, in order")
                     .isEqualTo(LongStream.rangeClosed(1, (long) deciders * appendsEach).boxed().toList());
             long total = (long) deciders * appendsEach + noise;
             assertThat(recorder().head()).isEqualTo(total);

@@ -7,6 +7,8 @@ import io.eventsourcing.dcb.DcbRecorder;
 import io.eventsourcing.dcb.DcbSequencedEvent;
 import io.eventsourcing.persistence.Environment;
 import io.eventsourcing.persistence.InfrastructureFactory;
+import io.eventsourcing.tck.internal.DcbCounter;
+import io.eventsourcing.tck.internal.DcbRacingProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,18 +23,20 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The DCB races of {@link DcbRecorderConformance} across processes: deciders in separate JVMs append
+ * The DCB races of {@link DcbRecorderConformance} across processes: deciders in separate JVMs
+ * ({@link DcbRacingProcess}) append
  * the next numbers of one counter, each on condition that none was appended since it read, and the
  * numbers come out exactly 1 to N in position order, with the positions contiguous. A backend whose
  * store several processes share (a database file or server) runs it by giving the settings that select
- * it; the children find the class path of this JVM. Each test expects the store of the application
- * named {@code Tck} to be empty, and is given 5 minutes.
+ * it, and empties the store in {@link #prepare()}; the children get this JVM's class path. The
+ * application is named {@code Tck}; each test is given 5 minutes.
  *
  * <pre>{@code
  * @Nested class AcrossProcesses extends DcbRecorderProcessConformance {
@@ -50,6 +54,14 @@ public abstract class DcbRecorderProcessConformance {
 
     /** The settings that select the backend, including {@code PERSISTENCE_MODULE}; given to every child. */
     protected abstract Map<String, String> env();
+
+    /** Readies an empty store before each test; the default does nothing. */
+    protected void prepare() {}
+
+    @BeforeEach
+    final void prepareStore() {
+        prepare();
+    }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -80,7 +92,7 @@ public abstract class DcbRecorderProcessConformance {
 
             long total = (long) PROCESSES * APPENDS_EACH;
             List<DcbSequencedEvent> counted = recorder.read(DcbQuery.tags(tag));
-            assertThat(counted.stream().map(Counter::number).toList()).as("the numbers appended, in position order")
+            assertThat(counted.stream().map(DcbCounter::number).toList()).as("the numbers appended, in position order")
                     .isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
             assertThat(counted.stream().map(DcbSequencedEvent::position).toList())
                     .as("positions without gaps, although %d appends were refused", refused)
@@ -89,7 +101,7 @@ public abstract class DcbRecorderProcessConformance {
         }
     }
 
-    /** A {@link DcbRacer} in a JVM of its own, its output collected on a thread. */
+    /** A {@link DcbRacingProcess} in a JVM of its own, its output collected on a thread. */
     private static final class Child {
         final Process process;
         final StringBuffer output = new StringBuffer();
@@ -103,11 +115,11 @@ public abstract class DcbRecorderProcessConformance {
 
         static Child start(Map<String, String> env, String tag) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    DcbRacer.class.getName(), "Tck", tag, String.valueOf(APPENDS_EACH)).redirectErrorStream(true);
-            builder.environment().putAll(env);
-            return new Child(builder.start());
+                    DcbRacingProcess.class.getName(), tag, String.valueOf(APPENDS_EACH)));
+            env.forEach((name, value) -> command.add(name + "=" + value));
+            return new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
 
         void send(String line) throws IOException {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.eventsourcing.dcb.DcbAppendCondition;
 import io.eventsourcing.dcb.DcbQuery;
 import io.eventsourcing.jdbc.DcbTables;
+import io.eventsourcing.jdbc.Tables;
 import io.eventsourcing.jdbc.TagTableDcbDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,14 +25,12 @@ import org.jspecify.annotations.Nullable;
  * {@link TagTableDcbDialect}). Appenders take {@code LOCK TABLE ... IN EXCLUSIVE MODE} on the events
  * table (readers are not blocked), with the dialect's lock timeout; the lock, the read of the largest
  * position, the condition's check and the {@code NOTIFY} (on a channel named after the table, which
- * subscriptions {@code LISTEN} on) go to the database in one round trip, and the inserts of the events
- * and their tags in another.
+ * subscriptions {@code LISTEN} on, sent only while someone listens; see {@link PostgresNotices}) go to
+ * the database in one round trip, and the inserts of the events and their tags in another.
  *
  * <p>Immutable and thread-safe.
  */
 final class PostgresDcbDialect extends TagTableDcbDialect {
-    private static final int MAX_IDENTIFIER = 63;
-
     private final Duration lockTimeout;
 
     PostgresDcbDialect(Duration lockTimeout) {
@@ -61,8 +60,8 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
     public Locked lock(Connection connection, DcbTables tables, @Nullable DcbAppendCondition condition)
             throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql = lockSql(tables) + "; SELECT " + headColumns(tables, condition, parameters) + ", pg_notify('"
-                + channel(tables) + "', '')";
+        String sql = lockSql(tables) + "; SELECT " + headColumns(tables, condition, parameters) + ", "
+                + PostgresNotices.notifyIfListened(notices(tables), "TRUE");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             boolean rows = statement.execute();
@@ -87,7 +86,7 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
 
     @Override
     public @Nullable AutoCloseable listen(DataSource dataSource, DcbTables tables, Runnable onNewEvents) {
-        return new PostgresListener(dataSource, channel(tables), onNewEvents);
+        return new PostgresListener(dataSource, notices(tables), onNewEvents);
     }
 
     /** The select of a read, its parameters added to {@code parameters}: for the query plan test. */
@@ -100,9 +99,11 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
         return "SELECT " + headColumns(tables, condition, parameters);
     }
 
-    /** The NOTIFY channel of a DCB events table: its qualified name with dots as underscores, as LISTEN cuts it. */
-    static String channel(DcbTables tables) {
-        String channel = tables.events().replace('.', '_');
-        return channel.length() > MAX_IDENTIFIER ? channel.substring(0, MAX_IDENTIFIER) : channel;
+    /**
+     * The tables whose events table is the DCB one, as {@link PostgresNotices} and {@link PostgresListener}
+     * name the channel and the advisory lock after an events table: {@code <app>_dcb_events}.
+     */
+    static Tables notices(DcbTables tables) {
+        return new Tables(tables.schema(), tables.tables().prefix() + "_dcb");
     }
 }

@@ -1,4 +1,4 @@
-package io.eventsourcing.tck;
+package io.eventsourcing.tck.internal;
 
 import io.eventsourcing.dcb.DcbAppendCondition;
 import io.eventsourcing.dcb.DcbConditionException;
@@ -10,22 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The decider of the racing tests: it appends the next number of a counter (one tag), having read the
+ * The decider of the DCB racing tests ({@code DcbRecorderConformance}, {@code DcbRecorderProcessConformance}): it appends the next number of a counter (one tag), having read the
  * numbers appended so far, on condition that none was appended since. If two deciders ever appended
  * on the same read, a number would repeat; if a refused append stored anything, a position would be
  * missing.
  */
-final class Counter {
-    static final String TYPE = "Numbered";
+public final class DcbCounter {
+    /** The type of its events. */
+    public static final String TYPE = "Numbered";
 
-    private Counter() {}
+    private DcbCounter() {}
 
     /**
      * Appends {@code count} numbers, deciding again after every refusal.
      *
      * @return how many appends were refused
      */
-    static int appendNext(DcbRecorder recorder, String tag, int count) {
+    public static int appendNext(DcbRecorder recorder, String tag, int count) {
         DcbQuery counter = DcbQuery.tags(tag);
         int refused = 0;
         for (int appended = 0; appended < count; ) {
@@ -45,7 +46,7 @@ final class Counter {
     }
 
     /** The number a counter event carries. */
-    static long number(DcbSequencedEvent event) {
+    public static long number(DcbSequencedEvent event) {
         return Long.parseLong(new String(event.event().data(), StandardCharsets.US_ASCII));
     }
 }
