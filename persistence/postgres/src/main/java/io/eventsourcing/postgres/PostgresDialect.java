@@ -151,7 +151,7 @@ public final class PostgresDialect implements JdbcDialect {
         return new PostgresListener(dataSource, tables, onNewEvents);
     }
 
-    /** A {@code text[]} column of tags with a GIN index; appenders lock the table, as inserts do. */
+    /** A (tag, position) tag table; appenders lock the events table, as inserts do. */
     @Override
     public JdbcDcbDialect dcbDialect() {
         return new PostgresDcbDialect(lockTimeout);
