@@ -2,7 +2,7 @@
  * The event-sourcing core: domain model, persistence contract with its in-memory backend, and the
  * application layer.
  */
-@SuppressWarnings("module") // the qualified export names a module that is not built yet when core is
+@SuppressWarnings("module") // the qualified export names modules that are not built yet when core is
 module io.eventsourcing.core {
     requires transitive tools.jackson.databind;
     requires transitive org.slf4j;
@@ -15,7 +15,8 @@ module io.eventsourcing.core {
     exports io.eventsourcing.persistence.memory;
     exports io.eventsourcing.application;
     exports io.eventsourcing.system;
-    // Not API: the JDBC recorders make stored events from fresh rows without copying their bytes.
+    exports io.eventsourcing.dcb;
+    // Not API: the JDBC recorders make stored events from fresh rows, and bind them, without copying their bytes.
     exports io.eventsourcing.internal to io.eventsourcing.jdbc, io.eventsourcing.postgres, io.eventsourcing.sqlite;
 
     // Aggregates are user classes; their state is written and read back reflectively for snapshots.

@@ -13,9 +13,11 @@ module io.eventsourcing.tck {
     exports io.eventsourcing.tck;
     exports io.eventsourcing.tck.bankaccounts;
     exports io.eventsourcing.tck.system;
+    exports io.eventsourcing.tck.dcb;
 
     // JUnit runs the suites reflectively; Jackson reads and writes the payload records of the mapper tests.
     opens io.eventsourcing.tck to org.junit.platform.commons, tools.jackson.databind;
     opens io.eventsourcing.tck.bankaccounts to io.eventsourcing.core, tools.jackson.databind;
     opens io.eventsourcing.tck.system to io.eventsourcing.core, tools.jackson.databind;
+    opens io.eventsourcing.tck.dcb to io.eventsourcing.core, tools.jackson.databind;
 }

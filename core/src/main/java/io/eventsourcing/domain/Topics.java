@@ -3,6 +3,8 @@ package io.eventsourcing.domain;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.internal.EventTypes;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -180,5 +182,27 @@ public final class Topics {
         String name = type.getName();
         return type == Object.class || name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
                 || name.startsWith("sun.") || name.startsWith("com.sun.");
+    }
+
+    /**
+     * Every topic that names the class: the one written for it first, then the others registered for
+     * it, then its binary name (unless that is registered for another class). A query by type (DCB)
+     * names them all, so events stored under an old name are found too. Like {@link #of}, it makes the
+     * class one that stored topics may resolve to.
+     */
+    public static Set<String> names(Class<?> type) {
+        requireNonNull(type, "type");
+        Set<String> names = new LinkedHashSet<>();
+        names.add(of(type));
+        CLASSES.forEach((topic, registered) -> {
+            if (registered == type) {
+                names.add(topic);
+            }
+        });
+        Class<?> binary = CLASSES.get(type.getName());
+        if (binary == null || binary == type) {
+            names.add(type.getName());
+        }
+        return Collections.unmodifiableSet(names);
     }
 }

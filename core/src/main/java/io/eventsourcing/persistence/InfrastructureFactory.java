@@ -2,6 +2,7 @@ package io.eventsourcing.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.eventsourcing.dcb.DcbRecorder;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -167,6 +168,15 @@ public abstract class InfrastructureFactory implements AutoCloseable {
 
     /** A process recorder, for a process application. */
     public abstract ProcessRecorder processRecorder();
+
+    /**
+     * The application's DCB event store ({@code <app>_dcb_events} on the SQL backends).
+     *
+     * @throws NotSupportedException if this backend has none (the default)
+     */
+    public DcbRecorder dcbRecorder() {
+        throw new NotSupportedException(getClass().getName() + " has no DCB recorder");
+    }
 
     /**
      * The calling thread's external transaction, or null if it is in none: a transaction that the

@@ -23,16 +23,13 @@ import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -539,7 +536,7 @@ public abstract class ApplicationRecorderConformance {
 
             Subscription subscription = recorder().subscribe(0);
             try {
-                Follower follower = new Follower(subscription);
+                Follower<Notification> follower = new Follower<>(subscription);
 
                 assertThat(follower.next()).isEqualTo(n(1, e1));
                 assertThat(follower.next()).isEqualTo(n(2, e2));
@@ -597,24 +594,11 @@ public abstract class ApplicationRecorderConformance {
         void close_from_another_thread_ends_a_blocked_has_next() throws Exception {
             Subscription subscription = recorder().subscribe(0);
             try {
-                CountDownLatch aboutToWait = new CountDownLatch(1);
-                CompletableFuture<Boolean> hasNext = new CompletableFuture<>();
-                Thread waiter = Thread.ofPlatform().name("subscription-waiter").start(() -> {
-                    aboutToWait.countDown();
-                    try {
-                        hasNext.complete(subscription.hasNext());
-                    } catch (Throwable t) {
-                        hasNext.completeExceptionally(t);
-                    }
-                });
-                assertThat(aboutToWait.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-                Threads.awaitBlocked(waiter);
+                CompletableFuture<Boolean> hasNext = Follower.blockedHasNext(subscription);
 
                 subscription.close();
 
                 assertThat(hasNext.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("hasNext() after close()").isFalse();
-                waiter.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-                assertThat(waiter.isAlive()).isFalse();
             } finally {
                 subscription.close();
             }
@@ -657,37 +641,5 @@ public abstract class ApplicationRecorderConformance {
 
     private static List<Long> range(long first, int count) {
         return LongStream.range(first, first + count).boxed().toList();
-    }
-
-    /** Iterates a subscription on a thread of its own, handing each notification over a queue. */
-    private static final class Follower {
-        private final BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
-        private final CompletableFuture<Void> ended = new CompletableFuture<>();
-
-        Follower(Subscription subscription) {
-            Thread.ofPlatform().name("subscription-follower").daemon().start(() -> {
-                try {
-                    while (subscription.hasNext()) {
-                        received.add(subscription.next());
-                    }
-                    ended.complete(null);
-                } catch (Throwable t) {
-                    ended.completeExceptionally(t);
-                }
-            });
-        }
-
-        Notification next() throws InterruptedException {
-            Notification next = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (next == null) {
-                throw new AssertionError("the subscription yielded nothing within " + WAIT_SECONDS + " s");
-            }
-            return next;
-        }
-
-        void assertEndedWithoutError() throws Exception {
-            ended.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertThat(received).as("notifications yielded after close()").isEmpty();
-        }
     }
 }

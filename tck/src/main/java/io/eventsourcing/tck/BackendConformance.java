@@ -1,5 +1,6 @@
 package io.eventsourcing.tck;
 
+import io.eventsourcing.dcb.DcbRecorder;
 import io.eventsourcing.persistence.AggregateRecorder;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.Environment;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The whole persistence kit for a backend selected by settings: the four recorder suites on recorders
- * from its factory, the factory suite and the application suite, as nested groups. A backend's test
+ * The whole persistence kit for a backend selected by settings: the four recorder suites and the DCB
+ * recorder suite on recorders from its factory, the factory suite, the application suite and the DCB
+ * application suite, as nested groups. The DCB races across processes ({@link DcbRecorderProcessConformance}) are nested by the
+ * backends whose store processes share. A backend's test
  * gives its settings and factory class, and, for a database that outlives a test, empties it in
  * {@link #prepare()}:
  *
@@ -108,6 +111,24 @@ public abstract class BackendConformance {
         @Override
         protected ProcessRecorder createRecorder() {
             return factory().processRecorder();
+        }
+    }
+
+    /** The DCB recorder suite. */
+    @Nested
+    class DcbRecorders extends DcbRecorderConformance {
+        @Override
+        protected DcbRecorder createRecorder() {
+            return factory().dcbRecorder();
+        }
+    }
+
+    /** The DCB application suite. */
+    @Nested
+    class DcbApplications extends DcbApplicationConformance {
+        @Override
+        protected Map<String, String> env() {
+            return BackendConformance.this.env();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.eventsourcing.persistence.memory;
 
+import io.eventsourcing.dcb.DcbRecorder;
+import io.eventsourcing.dcb.InMemoryDcbRecorder;
 import io.eventsourcing.persistence.AggregateRecorder;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.Environment;
@@ -38,5 +40,10 @@ public final class InMemoryFactory extends InfrastructureFactory {
     @Override
     public ProcessRecorder processRecorder() {
         return new InMemoryProcessRecorder();
+    }
+
+    @Override
+    public DcbRecorder dcbRecorder() {
+        return new InMemoryDcbRecorder();
     }
 }

@@ -61,4 +61,10 @@ public final class H2Dialect implements JdbcDialect {
     public void lockNotifications(Connection connection, Tables tables) throws SQLException {
         RowLock.lock(connection, tables);
     }
+
+    /** Tag index table; appenders lock a row of {@code <app>_dcb_events_lock}. */
+    @Override
+    public JdbcDcbDialect dcbDialect() {
+        return TagTableDcbDialect.h2();
+    }
 }

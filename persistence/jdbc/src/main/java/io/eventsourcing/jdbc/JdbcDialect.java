@@ -230,4 +230,13 @@ public interface JdbcDialect {
     default @Nullable AutoCloseable listen(DataSource dataSource, Tables tables, Runnable onNewEvents) {
         return null;
     }
+
+    /**
+     * The statements of this database's DCB store ({@code <app>_dcb_events}).
+     *
+     * @throws io.eventsourcing.persistence.NotSupportedException if this dialect has none (the default)
+     */
+    default JdbcDcbDialect dcbDialect() {
+        throw new io.eventsourcing.persistence.NotSupportedException("the " + name() + " dialect has no DCB store");
+    }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
+import io.eventsourcing.dcb.DcbRecorder;
 import io.eventsourcing.persistence.AggregateRecorder;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.ConfigurationException;
@@ -132,6 +133,28 @@ public class JdbcFactory extends InfrastructureFactory {
         return recorder;
     }
 
+    /**
+     * The application's DCB store, {@code <app>_dcb_events}, with the dialect's DCB statements.
+     *
+     * @throws io.eventsourcing.persistence.NotSupportedException if the dialect has no DCB store
+     */
+    @Override
+    public DcbRecorder dcbRecorder() {
+        JdbcDcbRecorder recorder = new JdbcDcbRecorder(datastore, dcbTables(), datastore.dialect().dcbDialect(),
+                pollInterval);
+        if (createTable) {
+            createSchema();
+            recorder.createTable();
+        }
+        recorders.add(recorder);
+        return recorder;
+    }
+
+    /** The application's DCB tables. */
+    public DcbTables dcbTables() {
+        return DcbTables.of(tables, datastore.dialect().maxIdentifierLength());
+    }
+
     /** This thread's external transaction that the datastore joins, or null. */
     @Override
     public @Nullable Object externalTransaction() {
@@ -181,6 +204,20 @@ public class JdbcFactory extends InfrastructureFactory {
         statements.addAll(dialect.createEventsTable(tables));
         statements.addAll(dialect.createAggregateTable(tables.snapshots()));
         statements.addAll(dialect.createTrackingTable(tables));
+        return statements;
+    }
+
+    /**
+     * The statements that create an application's DCB tables, as {@code CREATE_TABLE=true} runs them
+     * when the application uses its DCB store: the schema (if the tables have one), then the dialect's
+     * DCB tables. Each statement leaves an existing table alone. For migration tools.
+     */
+    public static List<String> createDcbTableStatements(JdbcDialect dialect, DcbTables tables) {
+        List<String> statements = new ArrayList<>();
+        if (tables.schema() != null) {
+            statements.addAll(dialect.createSchema(tables.schema()));
+        }
+        statements.addAll(dialect.dcbDialect().createTables(tables));
         return statements;
     }
 

@@ -111,4 +111,10 @@ public final class MariaDbDialect implements JdbcDialect {
             default -> SqlStates.translate(e, context);
         };
     }
+
+    /** Tag index table; appenders lock a row of {@code <app>_dcb_events_lock}. */
+    @Override
+    public JdbcDcbDialect dcbDialect() {
+        return TagTableDcbDialect.mariaDb();
+    }
 }

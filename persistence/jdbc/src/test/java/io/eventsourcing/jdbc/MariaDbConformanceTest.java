@@ -4,6 +4,7 @@ import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.tck.BackendConformance;
 import io.eventsourcing.tck.MultiProcessConformance;
 import io.eventsourcing.tck.Databases;
+import io.eventsourcing.tck.DcbRecorderProcessConformance;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 
@@ -47,6 +48,15 @@ class MariaDbConformanceTest extends BackendConformance {
         @Override
         protected void prepare() {
             MariaDbConformanceTest.this.prepare();
+        }
+    }
+
+    /** The DCB races across processes, on the same database. */
+    @Nested
+    class DcbAcrossProcesses extends DcbRecorderProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return MariaDbConformanceTest.this.env();
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.eventsourcing.jdbc;
 
 import io.eventsourcing.jdbc.testkit.ApplicationTransactionConformance;
+import io.eventsourcing.jdbc.testkit.DcbTransactionConformance;
 import io.eventsourcing.tck.Databases;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /**
  * Transactions outside the application on MariaDB through {@code PERSISTENCE_MODULE=jdbc}, in a database
@@ -22,5 +24,19 @@ class MariaDbTransactionTest extends ApplicationTransactionConformance {
     protected Map<String, String> env() {
         return Map.of("PERSISTENCE_MODULE", "jdbc", "JDBC_URL", MariaDbConformanceTest.SERVER + DATABASE,
                 "JDBC_USER", "root");
+    }
+
+    /** A DCB application's decisions and appends in the same transactions. */
+    @Nested
+    class Dcb extends DcbTransactionConformance {
+        @Override
+        protected Map<String, String> env() {
+            return MariaDbTransactionTest.this.env();
+        }
+
+        @Override
+        protected String customersTable() {
+            return MariaDbTransactionTest.this.customersTable();
+        }
     }
 }

@@ -2,9 +2,11 @@ package io.eventsourcing.jpa;
 
 import static java.util.Objects.requireNonNull;
 
+import io.eventsourcing.dcb.DcbRecorder;
 import io.eventsourcing.jdbc.JdbcAggregateRecorder;
 import io.eventsourcing.jdbc.JdbcApplicationRecorder;
 import io.eventsourcing.jdbc.JdbcDatastore;
+import io.eventsourcing.jdbc.JdbcDcbRecorder;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.JdbcFactory;
 import io.eventsourcing.jdbc.JdbcProcessRecorder;
@@ -140,6 +142,12 @@ public final class JpaFactory extends JdbcFactory {
     @Override
     public ProcessRecorder processRecorder() {
         return new JpaProcessRecorder((JdbcProcessRecorder) super.processRecorder(), sessions);
+    }
+
+    /** The DCB store, joining the thread's {@code EntityManager} transaction as the other recorders do. */
+    @Override
+    public DcbRecorder dcbRecorder() {
+        return new JpaDcbRecorder((JdbcDcbRecorder) super.dcbRecorder(), sessions);
     }
 
     /** Closes the recorders' subscriptions, the factory's own {@code EntityManagerFactory}, then its pool. */

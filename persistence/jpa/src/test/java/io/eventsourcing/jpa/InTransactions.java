@@ -25,6 +25,11 @@ final class InTransactions implements ProcessRecorder {
     }
 
     private <T> T inTransaction(Supplier<T> call) {
+        return inTransaction(transactional, call);
+    }
+
+    /** Runs a call in a transaction block of its own, checking that the block's EntityManager is in it. */
+    static <T> T inTransaction(TransactionalRecorder<EntityManager> transactional, Supplier<T> call) {
         return transactional.transaction(entityManager -> {
             if (!entityManager.isJoinedToTransaction()) {
                 throw new AssertionError("the block's EntityManager is not in a transaction");

@@ -1,5 +1,6 @@
 package io.eventsourcing.jpa;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import io.eventsourcing.application.AggregateNotFoundException;
 import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.PersistenceException;
 import io.eventsourcing.tck.bankaccounts.BankAccounts;
+import io.eventsourcing.tck.dcb.Courses;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.math.BigDecimal;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -227,5 +230,56 @@ abstract class JpaTransactions {
 
         assertThat(owners()).isEmpty();
         assertThat(app().recorder().maxNotificationId()).isEqualTo(before);
+    }
+
+    /** A DCB application's decisions and appends in the caller's {@code EntityManager} transaction. */
+    @Nested
+    class Dcb {
+        private @Nullable Courses courses;
+
+        @BeforeEach
+        void defineACourse() {
+            Map<String, String> env = new HashMap<>(env());
+            env.put("JPA_ENTITY_CLASSES", Owner.class.getName());
+            courses = new Courses(env);
+            courses().defineCourse("c1", 10);
+        }
+
+        @AfterEach
+        void closeTheCourses() {
+            if (courses != null) {
+                courses.close();
+            }
+        }
+
+        private Courses courses() {
+            return requireNonNull(courses);
+        }
+
+        @Test
+        void a_subscription_commits_with_the_entity_persisted_in_the_block() {
+            long position = courses().transaction(EntityManager.class, entityManager -> {
+                entityManager.persist(new Owner("Ada", UUID.randomUUID()));
+                return courses().subscribe("s1", "c1");
+            });
+
+            assertThat(position).isEqualTo(2);
+            assertThat(owners()).containsExactly("Ada");
+            assertThat(courses().subscriptions("c1")).isEqualTo(1);
+        }
+
+        @Test
+        void a_block_that_throws_rolls_back_the_entity_and_the_subscription() {
+            assertThatThrownBy(() -> courses().transaction(EntityManager.class, entityManager -> {
+                entityManager.persist(new Owner("Bob", UUID.randomUUID()));
+                courses().subscribe("s1", "c1");
+                entityManager.flush();
+                throw new IllegalStateException("changed my mind");
+            })).hasMessage("changed my mind");
+
+            assertThat(owners()).isEmpty();
+            assertThat(courses().subscriptions("c1")).isZero();
+            assertThat(courses().subscribe("s1", "c1")).as("the next position, without a gap").isEqualTo(2);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.eventsourcing.jpa;
 
+import io.eventsourcing.tck.DcbRecorderProcessConformance;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The whole conformance kit, and the JPA recorder suites with every call in a transaction block, on MariaDB ({@code es_jpa}, dropped and
@@ -16,5 +18,14 @@ class MariaDbJpaConformanceTest extends JpaConformance {
     @Override
     protected void prepare() {
         TestDatabases.resetMariaDb();
+    }
+
+    /** The DCB races across processes, on the same database. */
+    @Nested
+    class DcbAcrossProcesses extends DcbRecorderProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return MariaDbJpaConformanceTest.this.env();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.eventsourcing.postgres;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.jdbc.GroupWriter;
+import io.eventsourcing.jdbc.JdbcDcbDialect;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.Tables;
 import java.sql.Connection;
@@ -148,5 +149,11 @@ public final class PostgresDialect implements JdbcDialect {
     @Override
     public @Nullable AutoCloseable listen(DataSource dataSource, Tables tables, Runnable onNewEvents) {
         return new PostgresListener(dataSource, tables, onNewEvents);
+    }
+
+    /** A (tag, position) tag table; appenders lock the events table, as inserts do. */
+    @Override
+    public JdbcDcbDialect dcbDialect() {
+        return new PostgresDcbDialect(lockTimeout);
     }
 }

@@ -3,6 +3,7 @@ package io.eventsourcing.postgres;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.tck.BackendConformance;
 import io.eventsourcing.tck.MultiProcessConformance;
+import io.eventsourcing.tck.DcbRecorderProcessConformance;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 
@@ -40,6 +41,15 @@ class PostgresConformanceTest extends BackendConformance {
         @Override
         protected void prepare() {
             PostgresConformanceTest.this.prepare();
+        }
+    }
+
+    /** The DCB races across processes, on the same database. */
+    @Nested
+    class DcbAcrossProcesses extends DcbRecorderProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return PostgresConformanceTest.this.env();
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.eventsourcing.postgres;
 
 import io.eventsourcing.jdbc.testkit.ApplicationTransactionConformance;
+import io.eventsourcing.jdbc.testkit.DcbTransactionConformance;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /**
  * Transactions outside the application on PostgreSQL ({@code PERSISTENCE_MODULE=postgres}), with the
@@ -23,5 +25,19 @@ class PostgresTransactionTest extends ApplicationTransactionConformance {
     @Override
     protected String customersTable() {
         return SCHEMA + ".customers";
+    }
+
+    /** A DCB application's decisions and appends in the same transactions. */
+    @Nested
+    class Dcb extends DcbTransactionConformance {
+        @Override
+        protected Map<String, String> env() {
+            return PostgresTransactionTest.this.env();
+        }
+
+        @Override
+        protected String customersTable() {
+            return PostgresTransactionTest.this.customersTable();
+        }
     }
 }

@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.eventsourcing.internal.PersistenceAccess;
 import io.eventsourcing.jdbc.JdbcDatastore;
+import io.eventsourcing.jdbc.JdbcDcbDialect;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.PoolSettings;
 import io.eventsourcing.jdbc.SqlStates;
 import io.eventsourcing.jdbc.Tables;
+import io.eventsourcing.jdbc.TagTableDcbDialect;
 import io.eventsourcing.persistence.DataException;
 import io.eventsourcing.persistence.DatabaseException;
 import io.eventsourcing.persistence.IntegrityException;
@@ -356,5 +358,11 @@ public final class SqliteDialect implements JdbcDialect {
                     : new ProgrammingException(message, e); // SQLITE_ERROR: SQL error or missing database
             default -> new DatabaseException(message, e);
         };
+    }
+
+    /** Tag index table; appenders are serialised by the single writer, as inserts are. */
+    @Override
+    public JdbcDcbDialect dcbDialect() {
+        return TagTableDcbDialect.sqlite();
     }
 }

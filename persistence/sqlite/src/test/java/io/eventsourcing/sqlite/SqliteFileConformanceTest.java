@@ -3,6 +3,7 @@ package io.eventsourcing.sqlite;
 import io.eventsourcing.persistence.InfrastructureFactory;
 import io.eventsourcing.tck.BackendConformance;
 import io.eventsourcing.tck.MultiProcessConformance;
+import io.eventsourcing.tck.DcbRecorderProcessConformance;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,15 @@ class SqliteFileConformanceTest extends BackendConformance {
         @Override
         protected void prepare() {
             SqliteFileConformanceTest.this.prepare();
+        }
+    }
+
+    /** The DCB races across processes, on the same database. */
+    @Nested
+    class DcbAcrossProcesses extends DcbRecorderProcessConformance {
+        @Override
+        protected Map<String, String> env() {
+            return SqliteFileConformanceTest.this.env();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.eventsourcing.spring.boot.internal;
 
+import io.eventsourcing.jdbc.DcbTables;
 import io.eventsourcing.jdbc.JdbcFactory;
 import io.eventsourcing.jdbc.Tables;
 import java.sql.Statement;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * table alone, tables made earlier by CREATE_TABLE=true are adopted as they are.
  */
 
-/** Version 1 of an application's tables, as a Flyway migration: events, snapshots and tracking. */
+/**
+ * Version 1 of an application's tables, as a Flyway migration: events, snapshots and tracking; and, in a
+ * history of their own, its DCB tables.
+ */
 final class EventTablesMigration implements JavaMigration {
     private static final Logger LOG = LoggerFactory.getLogger(EventTablesMigration.class);
 
@@ -36,19 +40,34 @@ final class EventTablesMigration implements JavaMigration {
 
     /** Brings the application's tables up to the newest version. */
     static void migrate(SpringContexts.Database database, Tables tables) {
-        List<String> statements = JdbcFactory.createTableStatements(database.dialect(), tables);
+        migrate(database, JdbcFactory.createTableStatements(database.dialect(), tables),
+                tables.prefix() + "_schema_history", tables.prefix() + " event tables", tables.schema());
+    }
+
+    /**
+     * Brings the application's DCB tables up to the newest version, in a history of their own
+     * ({@code <app>_dcb_schema_history}), run when the application first uses its DCB store.
+     */
+    static void migrateDcb(SpringContexts.Database database, DcbTables tables) {
+        migrate(database, JdbcFactory.createDcbTableStatements(database.dialect(), tables),
+                tables.tables().prefix() + "_dcb_schema_history", tables.tables().prefix() + " DCB tables",
+                tables.schema());
+    }
+
+    private static void migrate(SpringContexts.Database database, List<String> statements, String history,
+            String description, @Nullable String schema) {
         var configuration = Flyway.configure(EventTablesMigration.class.getClassLoader())
                 .dataSource(database.dataSource())
-                .table(tables.prefix() + "_schema_history")
+                .table(history)
                 .locations(new String[0])
-                .javaMigrations(new EventTablesMigration(statements, tables.prefix() + " event tables"))
+                .javaMigrations(new EventTablesMigration(statements, description))
                 .baselineOnMigrate(true)
                 .baselineVersion("0");
-        if (tables.schema() != null) {
-            configuration = configuration.schemas(tables.schema());
+        if (schema != null) {
+            configuration = configuration.schemas(schema);
         }
         MigrateResult result = configuration.load().migrate();
-        LOG.info("Flyway: {} event tables at version {} ({} migration(s) applied)", tables.prefix(),
+        LOG.info("Flyway: {} at version {} ({} migration(s) applied)", description,
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
     }

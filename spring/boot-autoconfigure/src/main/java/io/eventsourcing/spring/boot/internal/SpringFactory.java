@@ -1,5 +1,7 @@
 package io.eventsourcing.spring.boot.internal;
 
+import io.eventsourcing.dcb.DcbRecorder;
+import io.eventsourcing.jdbc.DcbTables;
 import io.eventsourcing.jdbc.JdbcDatastore;
 import io.eventsourcing.jdbc.JdbcFactory;
 import io.eventsourcing.jdbc.JdbcSettings;
@@ -26,6 +28,9 @@ public final class SpringFactory extends JdbcFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpringFactory.class);
 
+    private final SpringContexts.Database database;
+    private final boolean migrate;
+
     /**
      * @throws ConfigurationException if not made in a Spring context, or the tables are missing
      */
@@ -38,8 +43,10 @@ public final class SpringFactory extends JdbcFactory {
                         Duration.ofSeconds(30), 3, new SpringTransactions()),
                 environment.get(JdbcSettings.JDBC_SCHEMA).orElse(null),
                 environment.getSeconds(JdbcSettings.JDBC_POLL_INTERVAL, Duration.ofMillis(100)));
+        this.database = database;
+        this.migrate = !createTable() && environment.getBoolean(FLYWAY_ENABLED, true) && flywayAvailable();
         if (!createTable()) {
-            if (environment.getBoolean(FLYWAY_ENABLED, true) && flywayAvailable()) {
+            if (migrate) {
                 EventTablesMigration.migrate(database, tables());
             }
             requireEventsTable(environment, database);
@@ -56,6 +63,29 @@ public final class SpringFactory extends JdbcFactory {
             return applicationRecorder();
         }
         return super.aggregateRecorder(purpose);
+    }
+
+    /**
+     * The DCB store; with {@code CREATE_TABLE=false} its tables come from their own Flyway migration,
+     * run now, on first use.
+     *
+     * @throws ConfigurationException if its table is missing (the migration is off)
+     */
+    @Override
+    public DcbRecorder dcbRecorder() {
+        if (!createTable()) {
+            DcbTables tables = dcbTables();
+            if (migrate) {
+                EventTablesMigration.migrateDcb(database, tables);
+            }
+            if (!exists(tables.events())) {
+                throw new ConfigurationException("the table " + tables.events() + " does not exist in "
+                        + database.url() + ": " + environment().sourceOf(CREATE_TABLE) + " is false and the "
+                        + "Flyway migration did not run; set eventsourcing.create-table=true, turn the migration "
+                        + "on, or create the DCB tables (JdbcFactory.createDcbTableStatements)");
+            }
+        }
+        return super.dcbRecorder();
     }
 
     private static SpringContexts.Database database(Environment environment) {
