@@ -212,6 +212,9 @@ final class EventRows {
 
     /** Fails before touching the database if the batch itself repeats an (originator id, version). */
     static void checkNoRepeats(List<StoredEvent> events, String table) {
+        if (events.size() < 2) {
+            return;
+        }
         Set<Key> seen = new HashSet<>();
         for (StoredEvent event : events) {
             if (!seen.add(Key.of(event))) {

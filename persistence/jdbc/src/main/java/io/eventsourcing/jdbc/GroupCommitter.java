@@ -15,24 +15,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /*
- * Design: group commit without a timer. Callers queue their inserts; a caller that finds no group
- * being written becomes the writer, takes every queued insert that fits into one group (its own
- * first, as the queue is in arrival order), writes the group in one transaction through the dialect's
- * GroupWriter, answers every caller of the group, and hands over: whoever of the waiting callers wakes
- * first writes the next group, made of everything that queued meanwhile. A lone save therefore writes
- * at once, and under load the groups grow by themselves with the number of callers that arrive during
- * one commit: one lock, one insert and one log flush serve them all.
+ * Design: the inserts are queued in a GroupQueue (group commit without a timer: a lone save writes at
+ * once, and under load the groups grow by themselves with the number of callers that arrive during
+ * one commit); each group is written in one transaction through the dialect's GroupWriter, so one lock,
+ * one insert and one log flush serve them all, and every caller is answered with its own outcome.
  *
  * What a group may hold: at most MAX_GROUP_EVENTS events (a bigger insert goes alone), never two
  * inserts with the same (originator id, version), never two tracking positions of the same upstream
@@ -47,9 +40,6 @@ import org.slf4j.LoggerFactory;
  * recorded, with the ids read back; not stored means the insert is written again (up to the
  * datastore's retries); if it cannot be found out, the caller is told exactly that. A caller is never
  * told that a recorded save failed, nor that an unrecorded one was recorded.
- *
- * A caller waiting for its group is not interruptible: once queued, its insert may be written by
- * another thread at any moment, so it waits for the outcome and keeps its interrupt status.
  */
 
 /**
@@ -74,12 +64,7 @@ final class GroupCommitter {
     private final JdbcDatastore datastore;
     private final Tables tables;
     private final GroupWriter writer;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final LinkedList<Pending> queue = new LinkedList<>();
-    private boolean writing;
-    private long groups;
-    private long grouped;
+    private final GroupQueue<Pending> queue = new GroupQueue<>(Admission::new, this::write);
 
     GroupCommitter(JdbcDatastore datastore, Tables tables) {
         this.datastore = requireNonNull(datastore, "datastore");
@@ -99,85 +84,70 @@ final class GroupCommitter {
      */
     List<Long> insert(List<StoredEvent> events, @Nullable Tracking tracking) {
         Pending pending = new Pending(new EventInsert(events, tracking));
-        lock.lock();
-        try {
-            queue.add(pending);
-            while (!pending.done) {
-                if (writing) {
-                    changed.awaitUninterruptibly();
-                    continue;
-                }
-                writing = true;
-                List<Pending> group = takeGroup();
-                lock.unlock();
-                try {
-                    write(group);
-                } finally {
-                    lock.lock();
-                    writing = false;
-                    changed.signalAll();
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
+        queue.submit(pending);
         return pending.outcome();
     }
 
     /** How many groups were written, how many inserts they held, and how many wait now. */
     GroupCommits statistics() {
-        lock.lock();
-        try {
-            return new GroupCommits(groups, grouped, queue.size());
-        } finally {
-            lock.unlock();
-        }
+        return queue.statistics();
     }
 
-    /** Takes the next group from the queue, in arrival order. Holds the lock. */
-    private List<Pending> takeGroup() {
-        List<Pending> group = new ArrayList<>();
-        Set<EventRows.Key> keys = new HashSet<>();
-        Set<String> upstream = new HashSet<>();
-        int events = 0;
-        for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
-            Pending next = it.next();
-            EventInsert insert = next.insert;
+    /**
+     * What one group admits: at most {@link #MAX_GROUP_EVENTS} events (a bigger insert goes alone), never
+     * two inserts with the same (originator id, version), never two tracking positions of the same
+     * upstream application.
+     */
+    private static final class Admission implements GroupQueue.Admission<Pending> {
+        private final Set<EventRows.Key> keys = new HashSet<>();
+        private final Set<String> upstream = new HashSet<>();
+        private @Nullable EventInsert first;
+        private int events;
+
+        @Override
+        public Verdict admit(Pending pending, boolean isFirst) {
+            EventInsert insert = pending.insert;
             int size = insert.events().size();
-            if (!group.isEmpty() && events + size > MAX_GROUP_EVENTS) {
-                continue;
+            if (isFirst) {
+                // Nothing to clash with yet: the first insert's keys are noted only if a second one comes.
+                first = insert;
+            } else {
+                if (events + size > MAX_GROUP_EVENTS) {
+                    return Verdict.SKIP;
+                }
+                if (first != null) {
+                    note(first);
+                    first = null;
+                }
+                if (clashes(insert)) {
+                    return Verdict.SKIP;
+                }
+                note(insert);
             }
-            if (!group.isEmpty() && clashes(insert, keys, upstream)) {
-                continue;
-            }
+            events += size;
+            return events >= MAX_GROUP_EVENTS ? Verdict.TAKE_LAST : Verdict.TAKE;
+        }
+
+        private void note(EventInsert insert) {
             for (StoredEvent event : insert.events()) {
                 keys.add(EventRows.Key.of(event));
             }
             if (insert.tracking() != null) {
                 upstream.add(insert.tracking().applicationName());
             }
-            events += size;
-            group.add(next);
-            it.remove();
-            if (events >= MAX_GROUP_EVENTS) {
-                break;
-            }
         }
-        groups++;
-        grouped += group.size();
-        return group;
-    }
 
-    private static boolean clashes(EventInsert insert, Set<EventRows.Key> keys, Set<String> upstream) {
-        if (insert.tracking() != null && upstream.contains(insert.tracking().applicationName())) {
-            return true;
-        }
-        for (StoredEvent event : insert.events()) {
-            if (keys.contains(EventRows.Key.of(event))) {
+        private boolean clashes(EventInsert insert) {
+            if (insert.tracking() != null && upstream.contains(insert.tracking().applicationName())) {
                 return true;
             }
+            for (StoredEvent event : insert.events()) {
+                if (keys.contains(EventRows.Key.of(event))) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
     }
 
     /** Writes a group and answers each of its callers; never throws. */
@@ -189,7 +159,7 @@ final class GroupCommitter {
             }
         } catch (RuntimeException | Error e) {
             for (Pending pending : group) {
-                if (!pending.done) {
+                if (!pending.done()) {
                     pending.fail(e);
                 }
             }
@@ -347,7 +317,8 @@ final class GroupCommitter {
         }
     }
 
-    private static void pause(int attempt) {
+    /** Sleeps before attempt {@code attempt + 1}: 100 ms, doubling, at most 2 s. */
+    static void pause(int attempt) {
         long millis = Math.min(LONGEST_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(attempt, 10));
         try {
             Thread.sleep(millis);
@@ -356,15 +327,18 @@ final class GroupCommitter {
         }
     }
 
-    /** One caller's insert and, once known, its outcome. Fields are guarded by the committer's lock. */
-    private final class Pending {
+    /** One caller's insert and, once known, its outcome. */
+    private static final class Pending extends GroupQueue.Entry {
         final EventInsert insert;
-        boolean done;
-        @Nullable List<Long> ids;
-        @Nullable Throwable failure;
+        private @Nullable List<Long> ids;
+        private @Nullable Throwable failure;
 
         Pending(EventInsert insert) {
             this.insert = insert;
+        }
+
+        boolean done() {
+            return isSettled();
         }
 
         void succeed(long first, int count) {
@@ -372,29 +346,20 @@ final class GroupCommitter {
             for (int i = 0; i < count; i++) {
                 numbers[i] = first + i;
             }
-            settle(List.of(numbers), null);
+            ids = List.of(numbers);
+            settle();
         }
 
         void refuse(IntegrityException failure) {
-            settle(null, failure);
+            fail(failure);
         }
 
         void fail(Throwable failure) {
-            settle(null, failure);
+            this.failure = failure;
+            settle();
         }
 
-        private void settle(@Nullable List<Long> ids, @Nullable Throwable failure) {
-            lock.lock();
-            try {
-                this.ids = ids;
-                this.failure = failure;
-                this.done = true;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** The ids, or the failure thrown; called by the caller's thread once done. */
+        /** The ids, or the failure thrown; called by the caller's thread once settled. */
         List<Long> outcome() {
             if (failure instanceof RuntimeException e) {
                 throw e;

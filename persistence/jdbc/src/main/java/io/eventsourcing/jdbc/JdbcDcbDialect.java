@@ -39,6 +39,25 @@ public interface JdbcDcbDialect {
     Locked lock(Connection connection, DcbTables tables, @Nullable DcbAppendCondition condition) throws SQLException;
 
     /**
+     * Takes the append lock, as {@link #lock(Connection, DcbTables, DcbAppendCondition)} does, for a group
+     * of appends: reads the largest position and, for each append's condition (null for an append
+     * without one), the position of the first event that fails it, 0 if none does. The default checks
+     * the conditions one at a time; a dialect that can read them all at once overrides it.
+     *
+     * @return the largest position, then the position for each condition, in order
+     */
+    default long[] lock(Connection connection, DcbTables tables, List<@Nullable DcbAppendCondition> conditions)
+            throws SQLException {
+        long[] locked = new long[conditions.size() + 1];
+        locked[0] = lock(connection, tables, (DcbAppendCondition) null).head();
+        for (int i = 0; i < conditions.size(); i++) {
+            DcbAppendCondition condition = conditions.get(i);
+            locked[i + 1] = condition == null ? 0 : lock(connection, tables, condition).failedAt();
+        }
+        return locked;
+    }
+
+    /**
      * Inserts events at positions {@code first}, {@code first + 1}, ...; the caller holds the lock.
      */
     void insert(Connection connection, DcbTables tables, List<DcbEvent> events, long first) throws SQLException;

@@ -42,6 +42,7 @@ public final class JdbcDcbRecorder implements DcbRecorder, TransactionalRecorder
     private final JdbcDcbDialect dialect;
     private final Duration pollInterval;
     private final Set<DcbPollingSubscription> subscriptions = new CopyOnWriteArraySet<>();
+    private final DcbGroupCommitter committer;
     private @Nullable AutoCloseable listener;
     private boolean listening;
 
@@ -56,6 +57,7 @@ public final class JdbcDcbRecorder implements DcbRecorder, TransactionalRecorder
         this.tables = requireNonNull(tables, "tables");
         this.dialect = requireNonNull(dialect, "dialect");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval");
+        this.committer = new DcbGroupCommitter(datastore, tables, dialect);
     }
 
     /** Creates the DCB tables and their indexes if they do not exist. */
@@ -94,10 +96,17 @@ public final class JdbcDcbRecorder implements DcbRecorder, TransactionalRecorder
             throw new IllegalArgumentException("nothing to append: the list of events is empty");
         }
         events.forEach(event -> requireNonNull(event, "event"));
-        long last = datastore.write("append to " + tables.events(),
-                connection -> append(connection, dialect, tables, events, condition));
+        long last = datastore.inTransaction() || datastore.externalTransaction() != null
+                ? datastore.write("append to " + tables.events(),
+                        connection -> append(connection, dialect, tables, events, condition))
+                : committer.append(events, condition);
         subscriptions.forEach(DcbPollingSubscription::wake);
         return last;
+    }
+
+    /** What the recorder's group committer has done so far, e.g. to see how large its groups are. */
+    public GroupCommits groupCommits() {
+        return committer.statistics();
     }
 
     /**

@@ -103,6 +103,31 @@ public abstract class TagTableDcbDialect implements JdbcDcbDialect {
         }
     }
 
+    /** The lock, then the largest position and every condition's check in one select. */
+    @Override
+    public long[] lock(Connection connection, DcbTables tables, List<@Nullable DcbAppendCondition> conditions)
+            throws SQLException {
+        lockAppends(connection, tables);
+        List<Object> parameters = new ArrayList<>();
+        String columns = headColumns(tables, conditions, parameters);
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + columns)) {
+            bind(select, parameters);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return locked(rows, conditions.size());
+            }
+        }
+    }
+
+    /** The largest position and the conditions' positions from the row of a {@link #headColumns} select. */
+    protected static long[] locked(ResultSet row, int conditions) throws SQLException {
+        long[] locked = new long[conditions + 1];
+        for (int i = 0; i < locked.length; i++) {
+            locked[i] = row.getLong(i + 1);
+        }
+        return locked;
+    }
+
     /**
      * The columns of the select an append makes under its lock: the largest position and, with a
      * condition, the position of the first event that fails it (NULL, read as 0, when none does). Its
@@ -110,8 +135,22 @@ public abstract class TagTableDcbDialect implements JdbcDcbDialect {
      */
     protected final String headColumns(DcbTables tables, @Nullable DcbAppendCondition condition,
             List<Object> parameters) {
+        return headColumns(tables, condition == null ? List.of() : List.of(condition), parameters);
+    }
+
+    /**
+     * The columns of the select a group of appends makes under its lock: the largest position, then for
+     * each condition the position of the first event that fails it (NULL, read as 0, when none does, or
+     * when the condition is null). Its parameters are added to {@code parameters}.
+     */
+    protected final String headColumns(DcbTables tables, List<@Nullable DcbAppendCondition> conditions,
+            List<Object> parameters) {
         DcbSql sql = new DcbSql().append("(SELECT MAX(position) FROM ").append(tables.events()).append(")");
-        if (condition != null) {
+        for (DcbAppendCondition condition : conditions) {
+            if (condition == null) {
+                sql.append(", NULL");
+                continue;
+            }
             sql.append(", (SELECT MIN(m.position) FROM (");
             positions(sql, tables, condition.failIfEventsMatch(), condition.afterOrZero(), 1);
             sql.append(") m)");

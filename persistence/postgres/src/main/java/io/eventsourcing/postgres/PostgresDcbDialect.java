@@ -78,6 +78,29 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
         }
     }
 
+    /** The lock, the head, every condition's check and the NOTIFY of a group, sent together. */
+    @Override
+    public long[] lock(Connection connection, DcbTables tables, List<@Nullable DcbAppendCondition> conditions)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String sql = lockSql(tables) + "; SELECT " + headColumns(tables, conditions, parameters) + ", "
+                + PostgresNotices.notifyIfListened(notices(tables), "TRUE");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            boolean rows = statement.execute();
+            for (int skipped = 0; !rows && skipped < 2; skipped++) {
+                rows = statement.getMoreResults();
+            }
+            if (!rows) {
+                throw new SQLException("no result from SELECT MAX(position) FROM " + tables.events());
+            }
+            try (ResultSet result = statement.getResultSet()) {
+                result.next();
+                return locked(result, conditions.size());
+            }
+        }
+    }
+
     private String lockSql(DcbTables tables) {
         String lock = "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE";
         return lockTimeout.isZero() ? lock

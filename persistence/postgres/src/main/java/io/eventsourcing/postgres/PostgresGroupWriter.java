@@ -5,6 +5,7 @@ import io.eventsourcing.jdbc.EventInsert;
 import io.eventsourcing.jdbc.GroupWriter;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.Tables;
+import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.StoredEvent;
 import io.eventsourcing.persistence.Tracking;
 import java.sql.Array;
@@ -19,8 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /*
  * One round trip per group. The driver sends the statements of one prepared string together and
- * waits once, so the transaction is begun, locked, checked, written and committed by a single
- * request on a connection in auto-commit mode:
+ * waits once, so the transaction is begun, locked, written and committed by a single request on a
+ * connection in auto-commit mode. A group of events alone is first written as a hand-written insert
+ * would be, numbered after the largest id, with no checks:
+ *
+ *   BEGIN; [SET LOCAL lock_timeout = ...;] LOCK TABLE events IN EXCLUSIVE MODE;
+ *   INSERT INTO events ... SELECT ..., MAX(notification_id) + n FROM (VALUES ...)
+ *       RETURNING notification_id[, NOTIFY when someone listens, found out every 100 ms]; COMMIT;
+ *
+ * If an event of it is recorded already, the database refuses the statement and the transaction is
+ * rolled back; conflicts are rare, and only then is the group written again, checked, so that only the
+ * insert that conflicts fails (a lone insert just fails). A group with tracking positions (a process
+ * application's) is always written checked, as the tracking checks need it:
  *
  *   BEGIN; [SET LOCAL lock_timeout = ...;] LOCK TABLE events IN EXCLUSIVE MODE;
  *   WITH input AS (VALUES (insert, order, originator_id, version, topic, state), ...),
@@ -55,6 +66,7 @@ final class PostgresGroupWriter implements GroupWriter {
     private final String lockTimeoutClause;
     private final GroupWriter fallback;
     private final Map<String, String> statements = new ConcurrentHashMap<>();
+    private final PostgresNotices.Presence presence = new PostgresNotices.Presence();
 
     /**
      * @param lockTimeoutClause {@code SET LOCAL lock_timeout = '...'; } or empty
@@ -79,6 +91,74 @@ final class PostgresGroupWriter implements GroupWriter {
         if (rows > MAX_ROWS || trackings > MAX_ROWS) {
             return fallback.write(dialect, connection, tables, inserts);
         }
+        if (trackings == 0) {
+            try {
+                return writeOptimistic(dialect, connection, tables, inserts, rows);
+            } catch (SQLException e) {
+                if (inserts.size() == 1 || !(dialect.translate(e, "") instanceof IntegrityException)) {
+                    throw e;
+                }
+                // A conflict somewhere in the group: write it again checked, so that only its own insert fails.
+            }
+        }
+        return writeChecked(dialect, connection, tables, inserts, rows, trackings);
+    }
+
+    /**
+     * The group's events numbered after the largest id, in one statement with no checks, as a
+     * hand-written insert would: the database refuses the whole statement if an event is recorded
+     * already, and then the group is written again checked.
+     */
+    private long[] writeOptimistic(JdbcDialect dialect, Connection connection, Tables tables,
+            List<EventInsert> inserts, int rows) throws SQLException {
+        PostgresNotices.Presence.Notice notice = presence.notice(tables);
+        try (PreparedStatement statement = connection.prepareStatement(optimisticSql(tables, rows, notice))) {
+            int index = 1;
+            int number = 1;
+            for (EventInsert insert : inserts) {
+                for (StoredEvent event : insert.events()) {
+                    dialect.setUuid(statement, index++, event.originatorId());
+                    statement.setLong(index++, event.originatorVersion());
+                    statement.setString(index++, event.topic());
+                    statement.setBytes(index++, PersistenceAccess.get().state(event));
+                    statement.setInt(index++, number++);
+                }
+            }
+            long first = Long.MAX_VALUE;
+            boolean listened = false;
+            boolean results = statement.execute();
+            while (!results && statement.getUpdateCount() != -1) {
+                results = statement.getMoreResults();
+            }
+            if (!results) {
+                throw new SQLException("no result from the group insert into " + tables.events());
+            }
+            try (ResultSet ids = statement.getResultSet()) {
+                while (ids.next()) {
+                    first = Math.min(first, ids.getLong(1));
+                    listened |= notice == PostgresNotices.Presence.Notice.CHECK && ids.getBoolean(2);
+                }
+            }
+            if (notice == PostgresNotices.Presence.Notice.CHECK) {
+                presence.found(tables, listened);
+            }
+            long[] outcomes = new long[inserts.size()];
+            long next = first;
+            for (int i = 0; i < outcomes.length; i++) {
+                int size = inserts.get(i).events().size();
+                outcomes[i] = size == 0 ? 0 : next;
+                next += size;
+            }
+            return outcomes;
+        } catch (SQLException | RuntimeException e) {
+            rollback(connection, e);
+            throw e;
+        }
+    }
+
+    /** The group with every insert checked against the table in the statement that writes it. */
+    private long[] writeChecked(JdbcDialect dialect, Connection connection, Tables tables, List<EventInsert> inserts,
+            int rows, int trackings) throws SQLException {
         String sql = sql(tables, rows, trackings);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, dialect, inserts, rows);
@@ -99,6 +179,51 @@ final class PostgresGroupWriter implements GroupWriter {
             rollback(connection, e);
             throw e;
         }
+    }
+
+    /** Runs a prepared group statement and reads the first column of the one row its select gives. */
+    private static long readFirstColumn(PreparedStatement statement, Tables tables) throws SQLException {
+        boolean results = statement.execute();
+        while (!results && statement.getUpdateCount() != -1) {
+            results = statement.getMoreResults();
+        }
+        if (!results) {
+            throw new SQLException("no result from the group insert into " + tables.events());
+        }
+        try (ResultSet result = statement.getResultSet()) {
+            if (!result.next()) {
+                throw new SQLException("no row from the group insert into " + tables.events());
+            }
+            return result.getLong(1);
+        }
+    }
+
+    private String optimisticSql(Tables tables, int rows, PostgresNotices.Presence.Notice notice) {
+        String key = tables.events() + ':' + rows + ':' + notice;
+        String sql = statements.get(key);
+        if (sql == null) {
+            if (statements.size() > MAX_CACHED) {
+                statements.clear();
+            }
+            String events = tables.events();
+            StringBuilder text = new StringBuilder(400 + rows * 30).append("BEGIN; ").append(lockTimeoutClause)
+                    .append("LOCK TABLE ").append(events).append(" IN EXCLUSIVE MODE; INSERT INTO ").append(events)
+                    .append(" (originator_id, originator_version, topic, state, notification_id) SELECT v.oid, v.ver, "
+                            + "v.topic, v.state, top.m + v.n FROM (VALUES ");
+            for (int i = 0; i < rows; i++) {
+                text.append(i == 0 ? "(?::uuid, ?::bigint, ?::text, ?::bytea, ?::int)" : ", (?, ?, ?, ?, ?)");
+            }
+            text.append(") v (oid, ver, topic, state, n) CROSS JOIN (SELECT COALESCE(MAX(notification_id), 0) AS m "
+                    + "FROM ").append(events).append(") top RETURNING notification_id");
+            switch (notice) {
+                case CHECK -> text.append(", ").append(PostgresNotices.notifyIfListenedAndSay(tables));
+                case NOTIFY -> text.append(", ").append(PostgresNotices.notify(tables));
+                case QUIET -> { }
+            }
+            sql = text.append("; COMMIT").toString();
+            statements.put(key, sql);
+        }
+        return sql;
     }
 
     private static void bind(PreparedStatement statement, JdbcDialect dialect, List<EventInsert> inserts, int rows)

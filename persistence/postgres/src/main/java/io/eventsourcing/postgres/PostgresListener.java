@@ -103,10 +103,16 @@ final class PostgresListener implements AutoCloseable {
         }
         listening.countDown();
         onNotify.run();
+        // Writers that last looked before this listener came notify it only from their next look on.
+        long readAgainAt = System.nanoTime() + PostgresNotices.CHECK_PERIOD.toNanos() * 3 / 2;
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (!closed) {
             PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-            if (notifications != null && notifications.length > 0) {
+            boolean readAgain = readAgainAt != 0 && System.nanoTime() - readAgainAt > 0;
+            if (readAgain) {
+                readAgainAt = 0;
+            }
+            if (readAgain || notifications != null && notifications.length > 0) {
                 onNotify.run();
             }
         }

@@ -1,6 +1,9 @@
 package io.eventsourcing.postgres;
 
 import io.eventsourcing.jdbc.Tables;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How writers tell listeners of new events: a NOTIFY on a channel named after the events table, sent
@@ -10,6 +13,11 @@ import io.eventsourcing.jdbc.Tables;
  * NOTIFY and holds the lock until it commits, so a listener that arrives meanwhile waits for that
  * commit and then reads what it missed. NOTIFY makes committing transactions wait for each other
  * server-wide, so it is worth leaving out when nobody would hear it.
+ *
+ * <p>Trying the lock costs every commit a little, so the group writer asks only every
+ * {@link #CHECK_PERIOD} and meanwhile notifies, or not, as it found last ({@link Presence}). A listener
+ * that arrives while a writer still believes nobody listens may miss that writer's notices for up to
+ * the period; it therefore reads again once the period has passed after it began to listen.
  */
 final class PostgresNotices {
     /** The first key of the library's advisory locks; the second is the channel's hash. */
@@ -45,6 +53,54 @@ final class PostgresNotices {
     static String notifyIfListened(Tables tables, String condition) {
         return "CASE WHEN NOT (" + condition + ") THEN NULL WHEN pg_try_advisory_xact_lock(" + LOCK_CLASS + ", "
                 + lockKey(tables) + ") THEN NULL ELSE pg_notify('" + notifyChannel(tables) + "', '') END";
+    }
+
+    /** How long a writer relies on what it last found out about listeners. */
+    static final Duration CHECK_PERIOD = Duration.ofMillis(100);
+
+    /**
+     * A SQL boolean expression: whether someone listens, sending the NOTIFY if so, and otherwise taking
+     * the table's advisory lock until the transaction ends.
+     */
+    static String notifyIfListenedAndSay(Tables tables) {
+        return "CASE WHEN pg_try_advisory_xact_lock(" + LOCK_CLASS + ", " + lockKey(tables) + ") THEN false ELSE ("
+                + notify(tables) + ") END";
+    }
+
+    /** A SQL boolean expression that sends the table's NOTIFY (and is true). */
+    static String notify(Tables tables) {
+        return "pg_notify('" + notifyChannel(tables) + "', '')::text = ''";
+    }
+
+    /**
+     * What a writer last found out about the listeners of each table, and when. Thread-safe.
+     */
+    static final class Presence {
+        /** How a group's statement deals with the NOTIFY. */
+        enum Notice {
+            /** Find out whether anyone listens, and notify if so. */
+            CHECK,
+            /** Notify, as someone listened a moment ago. */
+            NOTIFY,
+            /** Leave it out, as nobody listened a moment ago. */
+            QUIET
+        }
+
+        private record Seen(boolean listened, long at) {}
+
+        private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+        Notice notice(Tables tables) {
+            Seen last = seen.get(tables.events());
+            if (last == null || System.nanoTime() - last.at() > CHECK_PERIOD.toNanos()) {
+                return Notice.CHECK;
+            }
+            return last.listened() ? Notice.NOTIFY : Notice.QUIET;
+        }
+
+        void found(Tables tables, boolean listened) {
+            seen.put(tables.events(), new Seen(listened, System.nanoTime()));
+        }
     }
 
     /** The statement a listener runs after LISTEN, holding the table's advisory lock shared. */

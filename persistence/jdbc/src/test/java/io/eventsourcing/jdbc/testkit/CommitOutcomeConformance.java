@@ -3,6 +3,10 @@ package io.eventsourcing.jdbc.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventsourcing.dcb.DcbAppendCondition;
+import io.eventsourcing.dcb.DcbEvent;
+import io.eventsourcing.dcb.DcbQuery;
+import io.eventsourcing.dcb.DcbRecorder;
 import io.eventsourcing.jdbc.JdbcSettings;
 import io.eventsourcing.jdbc.testkit.FaultyDataSource.Fault;
 import io.eventsourcing.persistence.ApplicationRecorder;
@@ -120,6 +124,35 @@ public abstract class CommitOutcomeConformance {
         assertThat(ids).containsExactly(1L);
         assertThat(recorder.maxTrackingId("upstream")).isEqualTo(7);
         assertThat(recorder.selectEvents(id, null, null, false, null)).hasSize(1);
+    }
+
+    @Test
+    void a_dcb_append_whose_commit_was_recorded_but_whose_answer_was_lost_is_answered_as_appended_once() {
+        DcbRecorder store = factory().dcbRecorder();
+        store.append(List.of(DcbEvent.of("Registered", "ada".getBytes(StandardCharsets.UTF_8), "user:ada")), null);
+        DcbAppendCondition unclaimed = DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("user:bob"), 1);
+
+        FaultyDataSource.atNextCommit(Fault.ANSWER_LOST);
+        long last = store.append(List.of(DcbEvent.of("Registered", "bob".getBytes(StandardCharsets.UTF_8),
+                "user:bob")), unclaimed);
+
+        assertThat(FaultyDataSource.happened()).isEqualTo(1);
+        assertThat(last).isEqualTo(2);
+        assertThat(store.head()).isEqualTo(2);
+        assertThat(store.read(DcbQuery.tags("user:bob"), null, null)).hasSize(1);
+    }
+
+    @Test
+    void a_dcb_append_whose_connection_was_lost_before_the_commit_is_written_again_once() {
+        DcbRecorder store = factory().dcbRecorder();
+
+        FaultyDataSource.atNextCommit(Fault.LOST_BEFORE_COMMIT);
+        long last = store.append(List.of(DcbEvent.of("Registered", "cy".getBytes(StandardCharsets.UTF_8),
+                "user:cy")), DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("user:cy")));
+
+        assertThat(FaultyDataSource.happened()).isEqualTo(1);
+        assertThat(last).isEqualTo(1);
+        assertThat(store.head()).isEqualTo(1);
     }
 
     @Test

@@ -2,8 +2,13 @@ package io.eventsourcing.jdbc.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsourcing.dcb.DcbAppendCondition;
+import io.eventsourcing.dcb.DcbConditionException;
+import io.eventsourcing.dcb.DcbEvent;
+import io.eventsourcing.dcb.DcbQuery;
 import io.eventsourcing.jdbc.GroupCommits;
 import io.eventsourcing.jdbc.JdbcApplicationRecorder;
+import io.eventsourcing.jdbc.JdbcDcbRecorder;
 import io.eventsourcing.jdbc.JdbcDialect;
 import io.eventsourcing.jdbc.JdbcFactory;
 import io.eventsourcing.persistence.Environment;
@@ -187,6 +192,62 @@ public abstract class GroupCommitConformance {
         assertThat(ids(recorder.selectNotifications(1, 100))).hasSize(10).last().isEqualTo(10L);
     }
 
+    @Test
+    void dcb_appends_in_one_group_are_judged_in_order_and_a_refused_one_fails_alone() throws Exception {
+        JdbcDcbRecorder store = (JdbcDcbRecorder) factory().dcbRecorder();
+        store.append(List.of(DcbEvent.of("Registered", bytes("ada"), "user:ada")), null);
+        long head = store.head();
+        JdbcFactory jdbc = factory();
+        GroupCommits before = store.groupCommits();
+        FutureTask<Long> leader = new FutureTask<>(() -> store.append(
+                List.of(DcbEvent.of("Registered", bytes("first"), "user:first")), null));
+        List<FutureTask<Long>> followers = new ArrayList<>();
+        DcbAppendCondition unclaimed = DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("user:bob"), head);
+        List<Callable<Long>> rest = List.of(
+                () -> store.append(List.of(DcbEvent.of("Registered", bytes("bob"), "user:bob")), unclaimed),
+                () -> store.append(List.of(DcbEvent.of("Registered", bytes("bob again"), "user:bob")), unclaimed),
+                () -> store.append(List.of(DcbEvent.of("Registered", bytes("cy"), "user:cy"),
+                        DcbEvent.of("Welcomed", bytes("cy"), "user:cy")), DcbAppendCondition.failIfEventsMatch(
+                        DcbQuery.tags("user:cy"), head)),
+                () -> store.append(List.of(DcbEvent.of("Registered", bytes("ada again"), "user:ada")),
+                        DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("user:ada"), 0)));
+        try (Connection holder = jdbc.datastore().dataSource().getConnection()) {
+            jdbc.datastore().dialect().begin(holder);
+            jdbc.datastore().dialect().dcbDialect().lock(holder, store.tables(), (DcbAppendCondition) null);
+            Thread.ofPlatform().name("dcb-group-leader").start(leader);
+            awaitTrue(() -> store.groupCommits().groups() == before.groups() + 1, "the first append took its group");
+            for (Callable<Long> append : rest) {
+                FutureTask<Long> task = new FutureTask<>(append);
+                followers.add(task);
+                Thread.ofPlatform().name("dcb-group-follower").start(task);
+                int queued = followers.size();
+                awaitTrue(() -> store.groupCommits().waiting() == queued, queued + " appends queued");
+            }
+            jdbc.datastore().dialect().rollback(holder);
+        }
+        assertThat(leader.get(60, TimeUnit.SECONDS)).isEqualTo(head + 1);
+        List<Object> outcomes = new ArrayList<>();
+        for (FutureTask<Long> follower : followers) {
+            try {
+                outcomes.add(follower.get(60, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                outcomes.add(e.getCause());
+            }
+        }
+        GroupCommits after = store.groupCommits();
+        assertThat(after.groups() - before.groups()).as("groups written").isEqualTo(2);
+
+        assertThat(outcomes.get(0)).isEqualTo(head + 2);
+        assertThat(outcomes.get(1)).as("refused by bob's append of the same group")
+                .isInstanceOf(DcbConditionException.class);
+        assertThat(((Exception) outcomes.get(1))).hasMessageContaining("position " + (head + 2));
+        assertThat(outcomes.get(2)).isEqualTo(head + 4);
+        assertThat(outcomes.get(3)).as("refused by the stored event").isInstanceOf(DcbConditionException.class);
+        assertThat(store.head()).isEqualTo(head + 4);
+        assertThat(store.read(DcbQuery.tags("user:bob"), null, null)).extracting(e -> e.event().data())
+                .containsExactly(bytes("bob"));
+    }
+
     /**
      * Runs {@code first} and, once it waits for the lock held here, queues {@code rest}, then releases the
      * lock; checks that the rest were written in {@code groups} groups after first's.
@@ -244,6 +305,10 @@ public abstract class GroupCommitConformance {
             throw new IllegalStateException("no factory");
         }
         return factory;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static StoredEvent event(UUID id, long version, String text) {
