@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * directory; as root, every process runs as the postgres user (setpriv, which execs, so the process
  * started is the program itself). Patroni is told to fail over at once when the primary's postmaster
  * dies (primary_start_timeout: 0) and to check every second (loop_wait: 1), and rejoins the old
- * primary with pg_rewind.
+ * primary with pg_rewind. Commit timestamps are kept (track_commit_timestamp), so a test can check that
+ * rows were committed in the order of their ids.
  *
  * Nothing may outlive the tests: close() kills Patroni and etcd, stops each PostgreSQL at once with
  * pg_ctl (so it releases its shared memory), and deletes the directory; a shutdown hook does the same
@@ -287,26 +289,56 @@ public final class PatroniCluster implements AutoCloseable {
     }
 
     /**
-     * Turns Patroni's synchronous mode on or off (its dynamic configuration), and waits until the
-     * primary's {@code synchronous_standby_names} says so: off, a commit no longer waits for a standby.
+     * Turns Patroni's maintenance mode on or off, and waits until every node says so: while it is on,
+     * Patroni leaves PostgreSQL alone (no failover, and a standby whose replay was paused with
+     * {@code pg_wal_replay_pause()} stays paused rather than being resumed at Patroni's next check).
      */
-    public void synchronousMode(boolean on) {
+    public void maintenanceMode(boolean on) {
+        patchConfig("{\"pause\": " + on + "}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            boolean all = true;
+            for (Node node : nodes) {
+                try {
+                    all &= JSON.readTree(get(node, "/patroni")).path("pause").asBoolean(false) == on;
+                } catch (IOException | RuntimeException e) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("maintenance mode not " + (on ? "on" : "off") + " on every node after a "
+                        + "minute\n" + logs());
+            }
+            pause(100);
+        }
+    }
+
+    private void patchConfig(String json) {
         HttpRequest request = HttpRequest.newBuilder(api(nodes.getFirst(), "/config")).timeout(Duration.ofSeconds(30))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"synchronous_mode\": " + on
-                        + ", \"synchronous_mode_strict\": " + on + "}"))
-                .build();
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("changing synchronous_mode refused (" + response.statusCode() + "): "
-                        + response.body());
+                throw new IllegalStateException("changing the configuration (" + json + ") refused ("
+                        + response.statusCode() + "): " + response.body());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("changing synchronous_mode failed", e);
+            throw new UncheckedIOException("changing the configuration (" + json + ") failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Turns Patroni's synchronous mode on or off (its dynamic configuration), and waits until the
+     * primary's {@code synchronous_standby_names} says so: off, a commit no longer waits for a standby.
+     */
+    public void synchronousMode(boolean on) {
+        patchConfig("{\"synchronous_mode\": " + on + ", \"synchronous_mode_strict\": " + on + "}");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             String names = "?";
@@ -379,6 +411,40 @@ public final class PatroniCluster implements AutoCloseable {
         }
         throw new IllegalStateException("no new primary " + timeout.toSeconds() + " s after " + old.name()
                 + " was lost\n" + logs());
+    }
+
+    /**
+     * Waits until the primary acknowledges a commit: in synchronous mode, once a standby replicates from
+     * it synchronously again.
+     *
+     * @return the primary
+     */
+    public Member awaitCommits(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Optional<Member> leader = findLeader();
+                if (leader.isPresent()) {
+                    Properties properties = new Properties();
+                    properties.setProperty("user", SUPERUSER);
+                    properties.setProperty("password", password);
+                    properties.setProperty("loginTimeout", "2");
+                    properties.setProperty("socketTimeout", "2");
+                    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://"
+                            + leader.get().address() + "/postgres", properties);
+                            Statement statement = connection.createStatement();
+                            ResultSet rows = statement.executeQuery("SELECT txid_current()")) {
+                        if (rows.next()) {
+                            return leader.get();
+                        }
+                    }
+                }
+            } catch (SQLException | IllegalStateException e) {
+                // no primary yet, or its commit still waits for a standby: try again
+            }
+            pause(20);
+        }
+        throw new IllegalStateException("no commit acknowledged within " + timeout.toSeconds() + " s\n" + logs());
     }
 
     private boolean primaryAcceptsWrites(Member leader) {
@@ -509,6 +575,7 @@ public final class PatroniCluster implements AutoCloseable {
                 "        max_connections: 100",
                 "        max_wal_senders: 10",
                 "        max_replication_slots: 10",
+                "        track_commit_timestamp: 'on'",
                 "  initdb:",
                 "    - encoding: UTF8",
                 "    - locale: C",
