@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,8 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     private final @Nullable WakeEcho echo;
     private final Set<PollingSubscription> subscriptions = new CopyOnWriteArraySet<>();
     private final GroupCommitter committer;
+    /** The largest notification id this recorder has committed itself (not in a caller's transaction). */
+    private final AtomicLong committed = new AtomicLong();
     private @Nullable AutoCloseable listener;
     private boolean listening;
 
@@ -117,9 +120,15 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
 
     final List<Long> insert(List<StoredEvent> events, @Nullable Tracking tracking) {
         EventRows.checkNoRepeats(events, tables.events());
-        List<Long> ids = datastore.inTransaction() || datastore.externalTransaction() != null
-                ? insertInTransaction(events, tracking)
-                : committer.insert(events, tracking);
+        List<Long> ids;
+        if (datastore.inTransaction() || datastore.externalTransaction() != null) {
+            ids = insertInTransaction(events, tracking);
+        } else {
+            ids = committer.insert(events, tracking);
+            if (!ids.isEmpty()) {
+                committed.accumulateAndGet(ids.getLast(), Math::max);
+            }
+        }
         if (!ids.isEmpty()) {
             wakeSubscriptions();
         }
@@ -175,14 +184,17 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     }
 
     /**
-     * Returns at once where the notification log is read from the primary, since a recorded notification
-     * is readable there; with replicas, once each has replayed it (see {@link JdbcReplicas}).
+     * Where the notification log is read from the primary, returns at once for a notification this
+     * recorder committed (and otherwise once the primary has it); with replicas, once each has replayed
+     * it (see {@link JdbcReplicas}).
      */
     @Override
     public void waitForNotification(long notificationId, Duration timeout) {
         requireNonNull(timeout, "timeout");
         if (replicas == null) {
-            ApplicationRecorder.super.waitForNotification(notificationId, timeout);
+            if (notificationId > committed.get()) {
+                ApplicationRecorder.super.waitForNotification(notificationId, timeout);
+            }
         } else {
             replicas.waitForNotification(tables, notificationId, timeout);
         }

@@ -16,6 +16,7 @@ import io.eventsourcing.postgres.testkit.PatroniCluster.Member;
 import io.eventsourcing.postgres.testkit.SharedPatroniCluster;
 import io.eventsourcing.system.EventSourcingSystem;
 import io.eventsourcing.system.MultiThreadedRunner;
+import io.eventsourcing.system.SingleThreadedRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,6 +157,22 @@ class PostgresReplicasTest {
             runner.waitFor(Labeller.Sorting.class, PostOffice.class, last, WAIT);
 
             assertThat(runner.get(Labeller.Sorting.class).labelled()).containsExactlyElementsOf(parcels);
+        }
+    }
+
+    @Test
+    void a_single_threaded_runner_waits_until_the_replicas_have_a_save_before_its_followers_read_it() {
+        EventSourcingSystem system = EventSourcingSystem.of(List.of(PostOffice.class, Labeller.Sorting.class));
+        try (SingleThreadedRunner runner = new SingleThreadedRunner(system, env())) {
+            runner.start();
+            PostOffice office = runner.get(PostOffice.class);
+            Labeller sorting = runner.get(Labeller.Sorting.class);
+            for (int i = 0; i < 20; i++) {
+                long id = office.save(Parcel.post(i + " Harbour Road")).getFirst().notificationId();
+
+                assertThat(sorting.recorder().maxTrackingId("PostOffice")).as("processed when save returned")
+                        .isEqualTo(id);
+            }
         }
     }
 
