@@ -45,7 +45,7 @@ class ShopOverThreeDatabasesTest {
         Map<String, String> env = Map.of(
                 "PERSISTENCE_MODULE", "postgres",
                 "POSTGRES_USER", "postgres",
-                "ORDERS_POSTGRES_HOST", "127.0.0.1:5432",       // e.g. "orders1:5432,orders2:5432,orders3:5432"
+                "ORDERS_POSTGRES_HOST", "127.0.0.1:5432",          // e.g. "orders1:5432,orders2:5432,orders3:5432"
                 "ORDERS_POSTGRES_DBNAME", "es_shop_orders",
                 "RESERVATIONS_POSTGRES_HOST", "127.0.0.1:5432",
                 "RESERVATIONS_POSTGRES_DBNAME", "es_shop_reservations",
@@ -53,11 +53,11 @@ class ShopOverThreeDatabasesTest {
                 "PAYMENTS_POSTGRES_DBNAME", "es_shop_payments");
         try (var runner = new MultiThreadedRunner(Shop.SYSTEM, env)) {
             runner.start();
-            runner.get(Reservations.class).addStock("apples", 10);        // in es_shop_reservations
+            runner.get(Reservations.class).addStock("apples", 10);               // in es_shop_reservations
             UUID order = runner.get(Orders.class).placeOrder("apples", 3, 50);   // in es_shop_orders
-            runner.waitFor(Payments.class, Orders.class, 2, Duration.ofSeconds(10));   // charged in es_shop_payments
+            runner.waitFor(Payments.class, Orders.class, 2, Duration.ofSeconds(10));
 
-            assertThat(runner.get(Payments.class).charged(order)).hasValue(150);
+            assertThat(runner.get(Payments.class).charged(order)).hasValue(150);  // in es_shop_payments
         }
         // end::three-databases[]
 
