@@ -1,7 +1,6 @@
 package io.eventsourcing.system;
 
 import io.eventsourcing.application.Application;
-import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.Subscription;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +51,8 @@ public final class MultiThreadedRunner extends Runner {
             retries.add(retrying);
             Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
                 try {
-                    follow(follower, leaderName, subscription, retrying);
+                    retrying.follow(subscription, () -> stopping,
+                            notification -> follower.processNotification(leaderName, notification));
                 } catch (RuntimeException | Error e) {
                     if (!stopping) {
                         fail(e);
@@ -64,31 +64,6 @@ public final class MultiThreadedRunner extends Runner {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-    }
-
-    /** Processes the subscription's notifications until stopped, retrying after operational failures. */
-    private void follow(ProcessApplication follower, String leaderName, Subscription subscription, Retries retrying) {
-        Notification pending = null;
-        while (!stopping) {
-            try {
-                if (pending == null) {
-                    if (!subscription.hasNext()) {
-                        return;
-                    }
-                    pending = subscription.next();
-                }
-                follower.processNotification(leaderName, pending);
-                pending = null;
-                retrying.succeeded();
-            } catch (RuntimeException e) {
-                if (stopping || !Retries.isOperational(e)) {
-                    throw e;
-                }
-                if (!retrying.pause(e)) {
-                    return;
-                }
-            }
-        }
     }
 
     @Override

@@ -57,32 +57,18 @@ public final class ProjectionRunner<V extends TrackingRecorder> implements AutoC
 
     private void run() {
         String name = application.name();
-        Notification notification = null;
+        @Nullable Notification[] processing = new Notification[1];
         try {
-            while (!stopping) {
-                try {
-                    if (notification == null) {
-                        if (!subscription.hasNext()) {
-                            return;
-                        }
-                        notification = subscription.next();
-                    }
-                    if (!projection.view().hasTrackingId(name, notification.id())) {
-                        DomainEvent event = application.mapper().toDomainEvent(notification.toStoredEvent());
-                        projection.process(event, new Tracking(name, notification.id()));
-                    }
-                    notification = null;
-                    retries.succeeded();
-                } catch (RuntimeException e) {
-                    if (stopping || !Retries.isOperational(e)) {
-                        throw e;
-                    }
-                    if (!retries.pause(e)) {
-                        return;
-                    }
+            retries.follow(subscription, () -> stopping, notification -> {
+                processing[0] = notification;
+                if (!projection.view().hasTrackingId(name, notification.id())) {
+                    DomainEvent event = application.mapper().toDomainEvent(notification.toStoredEvent());
+                    projection.process(event, new Tracking(name, notification.id()));
                 }
-            }
+                processing[0] = null;
+            });
         } catch (RuntimeException | Error e) {
+            Notification notification = processing[0];
             if (!stopping) {
                 long id = notification == null ? projection.view().maxTrackingId(name) + 1 : notification.id();
                 String what = notification == null ? "subscribing" : notification.topic() + " of "

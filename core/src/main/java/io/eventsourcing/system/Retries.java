@@ -1,6 +1,10 @@
 package io.eventsourcing.system;
 
+import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.OperationalException;
+import io.eventsourcing.persistence.Subscription;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,37 @@ final class Retries {
     /** @param who the thread's work, for the log, e.g. {@code "Emails<-Accounts"} */
     Retries(String who) {
         this.who = who;
+    }
+
+    /**
+     * Processes a subscription's notifications until it ends or {@code stopping} says so, trying the same
+     * notification again after an operational failure, and returning if interrupted while it pauses.
+     *
+     * @param process processes one notification
+     * @throws RuntimeException any other failure, as thrown
+     */
+    void follow(Subscription subscription, BooleanSupplier stopping, Consumer<Notification> process) {
+        Notification pending = null;
+        while (!stopping.getAsBoolean()) {
+            try {
+                if (pending == null) {
+                    if (!subscription.hasNext()) {
+                        return;
+                    }
+                    pending = subscription.next();
+                }
+                process.accept(pending);
+                pending = null;
+                succeeded();
+            } catch (RuntimeException e) {
+                if (stopping.getAsBoolean() || !isOperational(e)) {
+                    throw e;
+                }
+                if (!pause(e)) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Whether a failure is operational (it or a cause is an {@link OperationalException}), so worth retrying. */

@@ -15,8 +15,7 @@ import java.util.Map;
  * caller of {@code save} as an {@link EventProcessingException} naming the event. A leader whose
  * notification log is read from replicas (PostgreSQL's {@code POSTGRES_REPLICA_HOSTS}) is first waited
  * for until its reads include what it saved ({@link ApplicationRecorder#waitForNotification}, at most
- * 30 s; where reads go where writes go, that is at once). For tests and
- * simple deployments.
+ * 30 s; where reads go where writes go, that is at once). For tests and simple deployments.
  *
  * <p>Meant for one thread at a time.
  */

@@ -2,9 +2,7 @@ package io.eventsourcing.examples.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventsourcing.examples.Eventually;
 import io.eventsourcing.examples.Postgres;
-import io.eventsourcing.examples.system.Order.Status;
 import io.eventsourcing.system.MultiThreadedRunner;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ShopOverThreeDatabasesTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @BeforeEach
     void freshDatabases() {
         Postgres.freshDatabases("es_shop_orders", "es_shop_reservations", "es_shop_payments");
@@ -64,28 +60,11 @@ class ShopOverThreeDatabasesTest {
         List<UUID> placed = new ArrayList<>();
         try (var runner = new MultiThreadedRunner(Shop.SYSTEM, env)) {
             runner.start();
+            placed.addAll(ShopTest.originators(runner.get(Orders.class), Order.Placed.class));   // the one above
             runner.get(Reservations.class).addStock("apples", 20);
             placed.addAll(ShopTest.placeConcurrently(runner.get(Orders.class), 2, 5, "apples", 1, 10));
         }                                                    // stops, possibly before all is processed
-        try (var orders = new Orders(env)) {                 // placed while no runner runs
-            for (int i = 0; i < 5; i++) {
-                placed.add(orders.placeOrder("apples", 1, 10));
-            }
-        }
-        try (var runner = new MultiThreadedRunner(Shop.SYSTEM, env)) {
-            runner.start();
-            Orders orders = runner.get(Orders.class);
-            Payments payments = runner.get(Payments.class);
-            Eventually.until("all 15 orders are charged", TIMEOUT,
-                    () -> placed.stream().allMatch(id -> payments.charged(id).isPresent()),
-                    () -> "; runner error: " + runner.error());
-
-            assertThat(placed).allSatisfy(id -> assertThat(orders.status(id)).isEqualTo(Status.CONFIRMED));
-            assertThat(ShopTest.chargedOrders(payments)).hasSize(16).containsAll(placed);
-            assertThat(ShopTest.originators(orders, Order.Confirmed.class)).hasSize(16).containsAll(placed);
-            assertThat(runner.get(Reservations.class).stock("apples").reservedFor()).hasSize(16).containsAll(placed);
-            assertThat(runner.error()).isNull();
-        }
+        ShopTest.placeWhileStoppedThenCatchUp(env, placed);
 
         assertThat(tables("es_shop_orders")).containsExactlyInAnyOrder("orders_events", "orders_tracking");
         assertThat(tables("es_shop_reservations")).containsExactlyInAnyOrder("reservations_events",

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * of them is the primary, so after a failover (Patroni, pg_auto_failover, a managed service's standby
  * promoted) new connections find the new primary, and work whose connection was lost is retried there;
  * while no host is the primary yet, connecting counts as a failure that passes by itself. With
- * {@code POSTGRES_REPLICA_HOSTS}, a second pool reads the notification log (and with
- * {@code POSTGRES_REPLICA_READS=all} the aggregates) from the read replicas; see
+ * {@code POSTGRES_REPLICA_HOSTS}, a second pool, made at the first read, reads the notification log
+ * (and with {@code POSTGRES_REPLICA_READS=all} the aggregates) from the read replicas; see
  * {@link io.eventsourcing.jdbc.JdbcReplicas} and {@code ApplicationRecorder.waitForNotification}.
  *
  * <p>Thread-safe.
@@ -60,14 +60,10 @@ public final class PostgresFactory extends JdbcFactory {
         if (settings.replicas().isEmpty()) {
             return new Stores(primary, null);
         }
-        try {
+        return new Stores(primary, new PostgresReplicas(() -> {
             DataSource replicaPool = JdbcFactory.pool(dialect, replicaPoolSettings(settings, name));
-            JdbcDatastore replicas = new JdbcDatastore(replicaPool, dialect, (AutoCloseable) replicaPool);
-            return new Stores(primary, new PostgresReplicas(replicas, settings, name));
-        } catch (RuntimeException | Error e) {
-            primary.close();
-            throw e;
-        }
+            return new JdbcDatastore(replicaPool, dialect, (AutoCloseable) replicaPool);
+        }, settings, name));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -29,8 +30,14 @@ import org.slf4j.LoggerFactory;
  * notification id it has replayed, until that reaches the one waited for. A replica replays the
  * primary's commits in commit order and ids increase in commit order, so a replica that has the id has
  * every id before it. A host that cannot be reached is passed over (the pool cannot lend a connection
- * to it either); a wait with no host to ask fails. The window this leaves: a replica that was down
- * during the wait and comes back behind may serve a read before it catches up.
+ * to it either), and not asked again for a second, so that a replica that is down does not slow every
+ * wait by a connect timeout; a wait with no host to ask fails. The window this leaves: a replica that
+ * was down during the wait and comes back behind may serve a read before it catches up.
+ *
+ * The pool is made at the first read, not with the factory: a factory whose recorders never read a
+ * notification log (a projection's view, which only keeps tracking positions) would otherwise hold
+ * connections to the replicas for nothing. A replica that cannot be reached is then reported by the
+ * first read, naming the replicas.
  */
 
 /**
@@ -44,26 +51,46 @@ final class PostgresReplicas implements JdbcReplicas {
     private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
     private static final long LONGEST_PAUSE_NANOS = Duration.ofMillis(25).toNanos();
 
-    private final JdbcDatastore datastore;
+    private final Supplier<JdbcDatastore> pool;
     private final boolean aggregateReads;
     private final List<Probe> probes = new ArrayList<>();
+    private volatile @Nullable JdbcDatastore datastore;
+    private boolean closed;
 
     /**
-     * @param datastore the pool over the replicas, closed with this
+     * @param pool makes the pool over the replicas, at the first read; closed with this
      * @param settings the settings naming the replicas and how to connect
      * @param name the application's name, for the server's view of the connections
      */
-    PostgresReplicas(JdbcDatastore datastore, PostgresSettings settings, String name) {
-        this.datastore = requireNonNull(datastore, "datastore");
+    PostgresReplicas(Supplier<JdbcDatastore> pool, PostgresSettings settings, String name) {
+        this.pool = requireNonNull(pool, "pool");
         this.aggregateReads = settings.replicaReads() == PostgresSettings.ReplicaReads.ALL;
         for (PostgresSettings.Host host : settings.replicas()) {
             probes.add(new Probe(host, dataSource(host, settings, name)));
         }
     }
 
+    /**
+     * The pool over the replicas, made now if this is the first read.
+     *
+     * @throws io.eventsourcing.persistence.PersistenceException if no replica can be reached to make it
+     * @throws IllegalStateException if closed
+     */
     @Override
     public JdbcDatastore datastore() {
-        return datastore;
+        JdbcDatastore made = datastore;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the read replicas' connections are closed");
+            }
+            if (datastore == null) {
+                datastore = pool.get();
+            }
+            return datastore;
+        }
     }
 
     @Override
@@ -95,7 +122,8 @@ final class PostgresReplicas implements JdbcReplicas {
                 if (left <= 0) {
                     throw new WaitTimeoutException("timed out after " + timeout.toMillis() + " ms waiting for the read "
                             + "replica " + probe.host + " to replay notification " + notificationId + " of "
-                            + tables.events() + ": it has replayed up to " + replayed);
+                            + tables.events() + ": " + (replayed < 0 ? "asking it failed (see the log)"
+                                    : "it has replayed up to " + replayed));
                 }
                 sleep(Math.min(pause, left), notificationId);
                 pause = Math.min(2 * pause, LONGEST_PAUSE_NANOS);
@@ -112,7 +140,15 @@ final class PostgresReplicas implements JdbcReplicas {
         for (Probe probe : probes) {
             probe.close();
         }
-        datastore.close();
+        JdbcDatastore made;
+        synchronized (this) {
+            closed = true;
+            made = datastore;
+            datastore = null;
+        }
+        if (made != null) {
+            made.close();
+        }
     }
 
     @Override
@@ -156,10 +192,14 @@ final class PostgresReplicas implements JdbcReplicas {
 
     /** One replica host and the connection kept for asking it how far it has replayed. */
     private static final class Probe {
+        private static final long DOWN_NANOS = Duration.ofSeconds(1).toNanos();
         final PostgresSettings.Host host;
         private final PGSimpleDataSource dataSource;
         private final ReentrantLock lock = new ReentrantLock();
         private @Nullable Connection connection;
+        /** When the host may be asked again after it could not be reached ({@code System.nanoTime()}). */
+        private long downUntil;
+        private String down = "";
 
         Probe(PostgresSettings.Host host, PGSimpleDataSource dataSource) {
             this.host = host;
@@ -176,11 +216,16 @@ final class PostgresReplicas implements JdbcReplicas {
             try {
                 Connection open = connection;
                 if (open == null) {
+                    if (System.nanoTime() - downUntil < 0) {
+                        throw new Unreachable(down);
+                    }
                     try {
                         open = dataSource.getConnection();
                         connection = open;
                     } catch (SQLException e) {
-                        throw new Unreachable(String.valueOf(e.getMessage()));
+                        down = String.valueOf(e.getMessage());
+                        downUntil = System.nanoTime() + DOWN_NANOS;
+                        throw new Unreachable(down);
                     }
                 }
                 try (Statement statement = open.createStatement();

@@ -8,6 +8,7 @@ import io.eventsourcing.jdbc.JdbcReplicas;
 import io.eventsourcing.jdbc.testkit.Parcel;
 import io.eventsourcing.jdbc.testkit.PostOffice;
 import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.persistence.PersistenceException;
 import io.eventsourcing.persistence.Subscription;
 import io.eventsourcing.persistence.WaitTimeoutException;
 import io.eventsourcing.postgres.faults.Labeller;
@@ -18,6 +19,8 @@ import io.eventsourcing.system.EventSourcingSystem;
 import io.eventsourcing.system.MultiThreadedRunner;
 import io.eventsourcing.system.SingleThreadedRunner;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +160,25 @@ class PostgresReplicasTest {
             runner.waitFor(Labeller.Sorting.class, PostOffice.class, last, WAIT);
 
             assertThat(runner.get(Labeller.Sorting.class).labelled()).containsExactlyElementsOf(parcels);
+        }
+    }
+
+    @Test
+    void replicas_that_cannot_be_reached_fail_the_log_reads_naming_them_not_the_construction_nor_the_saves()
+            throws IOException {
+        int nobody;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(PatroniCluster.HOST))) {
+            nobody = socket.getLocalPort();
+        }
+        try (PostOffice office = new PostOffice(env("POSTGRES_REPLICA_HOSTS", PatroniCluster.HOST + ":" + nobody,
+                "POSTGRES_CONNECT_TIMEOUT", "1"))) {
+            Parcel parcel = Parcel.post("1 Harbour Road");
+            office.save(parcel);
+
+            assertThatThrownBy(() -> office.recorder().selectNotifications(1, 10))
+                    .isInstanceOf(PersistenceException.class)
+                    .hasMessageContaining("read replicas at " + PatroniCluster.HOST + ":" + nobody);
+            assertThat(office.repository().contains(parcel.id())).as("read from the primary").isTrue();
         }
     }
 

@@ -9,9 +9,6 @@ import io.eventsourcing.system.EventSourcingSystem;
 import io.eventsourcing.system.MultiThreadedRunner;
 import io.eventsourcing.system.ProjectionRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -201,11 +198,7 @@ class ClusterFailoverTest {
         lines.add("subscription: " + readers.seen().size() + " notifications, skips or repeats: " + readers.jumps()
                 + ", events seen that are not stored: " + phantoms + ", failures met and passed: "
                 + readers.subscriptionFailures().size());
-        String report = String.join("\n", lines);
-        System.out.println(report);
-        Path file = Path.of("target", "cluster-failover-report.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report + "\n", StandardCharsets.UTF_8);
+        LedgerAudit.report("cluster-failover-report.txt", lines);
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(audit.acknowledged()).as("acknowledged saves").isGreaterThan(500);

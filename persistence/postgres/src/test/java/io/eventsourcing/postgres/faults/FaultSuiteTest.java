@@ -3,7 +3,6 @@ package io.eventsourcing.postgres.faults;
 import io.eventsourcing.jdbc.testkit.PostOffice;
 import io.eventsourcing.postgres.testkit.PostgresCluster;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,11 +117,7 @@ class FaultSuiteTest {
         lines.add("  " + String.join("\n  ", recoveries.lines()));
         lines.add(recoveries.unrecovered().isEmpty() ? "" : "no recovery within " + RECOVERY_LIMIT.toSeconds()
                 + " s: " + recoveries.unrecovered());
-        String report = String.join("\n", lines);
-        System.out.println(report);
-        Path file = Path.of("target", "fault-suite-report.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report + "\n", StandardCharsets.UTF_8);
+        LedgerAudit.report("fault-suite-report.txt", lines);
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(audit.acknowledged()).as("acknowledged saves").isGreaterThan(1000);

@@ -1,6 +1,10 @@
 package io.eventsourcing.postgres.faults;
 
 import io.eventsourcing.postgres.faults.Ledger.Save;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +136,15 @@ final class LedgerAudit {
                     seconds(first.ended() - lastBefore)));
         }
         return new Recoveries(lines, unrecovered, seconds);
+    }
+
+    /** Prints a report and writes it to {@code target/<file>}. */
+    static void report(String file, List<String> lines) throws IOException {
+        String report = String.join("\n", lines);
+        System.out.println(report);
+        Path path = Path.of("target", file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, report + "\n", StandardCharsets.UTF_8);
     }
 
     static double seconds(long nanos) {

@@ -461,9 +461,9 @@ public final class PatroniCluster implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         for (Node node : nodes) {
             text.append("--- ").append(node.name()).append(" (Patroni):\n")
-                    .append(tail(read(node.directory().resolve("patroni.log")), 3000)).append('\n');
+                    .append(PostgresCluster.tail(read(node.directory().resolve("patroni.log")), 3000)).append('\n');
         }
-        text.append("--- etcd:\n").append(tail(read(base.resolve("etcd.log")), 1500));
+        text.append("--- etcd:\n").append(PostgresCluster.tail(read(base.resolve("etcd.log")), 1500));
         return text.toString();
     }
 
@@ -538,7 +538,7 @@ public final class PatroniCluster implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             if (!etcd.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("etcd did not start: " + tail(read(base.resolve("etcd.log")), 2000));
+                throw new IllegalStateException("etcd did not start: " + PostgresCluster.tail(read(base.resolve("etcd.log")), 2000));
             }
             pause(100);
         }
@@ -759,10 +759,6 @@ public final class PatroniCluster implements AutoCloseable {
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
         }
-    }
-
-    private static String tail(String text, int length) {
-        return text.length() <= length ? text : "..." + text.substring(text.length() - length);
     }
 
     private static void pause(long millis) {

@@ -381,7 +381,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static String tail(String text, int length) {
+    static String tail(String text, int length) {
         return text.length() <= length ? text : "..." + text.substring(text.length() - length);
     }
 }
