@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Tag;
@@ -49,13 +50,52 @@ class PatroniClusterTest {
             Member after = cluster.awaitNewLeader(before, Duration.ofSeconds(60));
             assertThat(count(cluster, after)).isEqualTo(2);
             cluster.awaitHealthy(Duration.ofSeconds(120));
-            etcd = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                    .contains(directory.toString())).count();
+            etcd = processesOf(directory).size();
             assertThat(etcd).as("processes of the cluster: etcd, 3 Patroni, 3 postmasters and more").isGreaterThan(7);
         }
         assertThat(Files.exists(directory)).isFalse();
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                .contains(directory.toString())).toList()).as("processes left behind").isEmpty();
+        assertThat(processesOf(directory)).as("processes left behind").isEmpty();
+    }
+
+    @Test
+    void a_cluster_whose_jvm_is_killed_is_stopped_and_removed_by_its_reaper() throws Exception {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path output = Files.createTempFile("cluster-owner-", ".txt");
+        Process owner = new ProcessBuilder(java, "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
+                System.getProperty("java.class.path"), ClusterOwner.class.getName())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Path directory = null;
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (directory == null && owner.isAlive() && System.nanoTime() < deadline) {
+                directory = Files.readAllLines(output).stream().filter(line -> line.startsWith("DIRECTORY "))
+                        .map(line -> Path.of(line.substring("DIRECTORY ".length()))).findFirst().orElse(null);
+                Thread.sleep(200);
+            }
+            assertThat(directory).as("the cluster's directory, from the owner's output: %s",
+                    Files.readString(output)).isNotNull();
+            Path started = directory;
+            assertThat(processesOf(started)).as("the cluster's processes").isNotEmpty();
+
+            owner.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            owner.waitFor();
+
+            long gone = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((Files.exists(started) || !processesOf(started).isEmpty()) && System.nanoTime() < gone) {
+                Thread.sleep(200);
+            }
+            assertThat(processesOf(started)).as("processes left behind").isEmpty();
+            assertThat(Files.exists(started)).as("directory left behind").isFalse();
+        } finally {
+            owner.destroyForcibly();
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static List<ProcessHandle> processesOf(Path directory) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains(directory.toString())).toList();
     }
 
     private static int count(PatroniCluster cluster, Member member) throws SQLException {
