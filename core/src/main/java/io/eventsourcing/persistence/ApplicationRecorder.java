@@ -1,5 +1,6 @@
 package io.eventsourcing.persistence;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -45,5 +46,22 @@ public interface ApplicationRecorder extends AggregateRecorder {
     /** Follows the notification log after {@code gt}, all topics; see {@link #subscribe(long, Set)}. */
     default Subscription subscribe(long gt) {
         return subscribe(gt, Set.of());
+    }
+
+    /**
+     * Blocks until this recorder's reads include notification {@code notificationId}: read-your-writes
+     * for a recorder whose reads may lag behind its writes. Where reads go where writes go, a recorded id
+     * is readable at once; a backend that reads the notification log from replicas (PostgreSQL's
+     * {@code POSTGRES_REPLICA_HOSTS}) returns once they have replayed it. The default asks
+     * {@link #maxNotificationId()} until it reaches the id.
+     *
+     * @param notificationId the id, e.g. of a {@link Recording} returned by a save
+     * @param timeout the longest wait
+     * @throws WaitTimeoutException if the id is not readable within the timeout, saying how far reads got
+     * @throws WaitInterruptedException if the thread is interrupted while waiting
+     */
+    default void waitForNotification(long notificationId, Duration timeout) {
+        Waiting.until(() -> maxNotificationId() >= notificationId, timeout, () -> "notification " + notificationId
+                + " to be readable (reads reached notification " + maxNotificationId() + ")");
     }
 }

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * Keeps a {@link Projection}'s view up to date with an application: on a thread of its own it
  * subscribes to the application's recorder after the view's recorded position, so it first catches
  * up and then follows new events live. {@link #wait(long, Duration)} lets a caller read its own
- * writes. An error in the projection stops the runner and is rethrown to whoever waits, and by
- * {@link #close()}.
+ * writes. An operational failure of the database (an
+ * {@link io.eventsourcing.persistence.OperationalException}: a connection lost in a restart or a
+ * failover, a timeout) is retried after a pause, up to 2 s, for as long as the runner runs, and the
+ * event is then processed once, since its position is recorded with the view's change. Any other
+ * error in the projection stops the runner and is rethrown to whoever waits, and by {@link #close()}.
  *
  * <p>Thread-safe.
  *
@@ -32,6 +35,7 @@ public final class ProjectionRunner<V extends TrackingRecorder> implements AutoC
     private final Subscription subscription;
     private final Thread thread;
     private final AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
+    private final Retries retries;
     private volatile boolean stopping;
 
     /**
@@ -46,23 +50,25 @@ public final class ProjectionRunner<V extends TrackingRecorder> implements AutoC
         String name = application.name();
         this.subscription = application.recorder().subscribe(projection.view().maxTrackingId(name),
                 projection.topics());
+        this.retries = new Retries(projection.name() + "<-" + name);
         this.thread = Thread.ofPlatform().daemon().name(projection.name() + "<-" + name).unstarted(this::run);
         thread.start();
     }
 
     private void run() {
         String name = application.name();
-        Notification notification = null;
+        @Nullable Notification[] processing = new Notification[1];
         try {
-            while (!stopping && subscription.hasNext()) {
-                notification = subscription.next();
-                if (projection.view().hasTrackingId(name, notification.id())) {
-                    continue;
+            retries.follow(subscription, () -> stopping, notification -> {
+                processing[0] = notification;
+                if (!projection.view().hasTrackingId(name, notification.id())) {
+                    DomainEvent event = application.mapper().toDomainEvent(notification.toStoredEvent());
+                    projection.process(event, new Tracking(name, notification.id()));
                 }
-                DomainEvent event = application.mapper().toDomainEvent(notification.toStoredEvent());
-                projection.process(event, new Tracking(name, notification.id()));
-            }
+                processing[0] = null;
+            });
         } catch (RuntimeException | Error e) {
+            Notification notification = processing[0];
             if (!stopping) {
                 long id = notification == null ? projection.view().maxTrackingId(name) + 1 : notification.id();
                 String what = notification == null ? "subscribing" : notification.topic() + " of "
@@ -111,8 +117,10 @@ public final class ProjectionRunner<V extends TrackingRecorder> implements AutoC
                 return;
             }
             if (System.nanoTime() > deadline) {
+                Throwable retrying = retries.retrying();
                 throw new WaitTimeoutException(projection.name() + " had not processed " + name + " notification "
-                        + notificationId + " after " + timeout.toMillis() + " ms");
+                        + notificationId + " after " + timeout.toMillis() + " ms"
+                        + (retrying == null ? "" : "; it is trying again after: " + retrying));
             }
             try {
                 Thread.sleep(Duration.ofNanos(pause));

@@ -74,6 +74,11 @@ public abstract sealed class Runner implements AutoCloseable permits SingleThrea
     /** Stops processing, in the subclass. */
     abstract void end();
 
+    /** The operational failure a follower is retrying after now, if any (see {@link MultiThreadedRunner}). */
+    @Nullable Throwable retrying() {
+        return null;
+    }
+
     /**
      * The running application of a class.
      *
@@ -119,8 +124,10 @@ public abstract sealed class Runner implements AutoCloseable permits SingleThrea
         while (!processor.recorder().hasTrackingId(leaderName, notificationId)) {
             rethrowError();
             if (System.nanoTime() > deadline) {
+                Throwable retrying = retrying();
                 throw new WaitTimeoutException(processor.name() + " had not processed " + leaderName + " notification "
-                        + notificationId + " after " + timeout.toMillis() + " ms");
+                        + notificationId + " after " + timeout.toMillis() + " ms"
+                        + (retrying == null ? "" : "; a follower is trying again after: " + retrying));
             }
             try {
                 Thread.sleep(Duration.ofNanos(pause));

@@ -15,6 +15,18 @@ public final class Postgres {
     private Postgres() {}
 
     /**
+     * Requires the server (failing under {@code CI=true}, skipping elsewhere) and makes each database
+     * anew, empty: for examples that keep each application in a database of its own.
+     */
+    public static void freshDatabases(String... names) {
+        Databases.requireReachable("PostgreSQL", "127.0.0.1", 5432);
+        for (String name : names) {
+            Databases.execute(SERVER + "postgres", "postgres", "", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
+                    "CREATE DATABASE " + name);
+        }
+    }
+
+    /**
      * Requires the server (failing under {@code CI=true}, skipping elsewhere), makes sure the database
      * exists, drops the schema with everything in it and creates it empty.
      *

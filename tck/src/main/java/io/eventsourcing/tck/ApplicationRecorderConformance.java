@@ -14,7 +14,9 @@ import io.eventsourcing.persistence.IntegrityException;
 import io.eventsourcing.persistence.Notification;
 import io.eventsourcing.persistence.StoredEvent;
 import io.eventsourcing.persistence.Subscription;
+import io.eventsourcing.persistence.WaitTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -125,6 +127,17 @@ public abstract class ApplicationRecorderConformance {
 
         assertThat(recorder().insertEvents(List.of(e3))).containsExactly(3L);
         assertThat(recorder().maxNotificationId()).isEqualTo(3);
+    }
+
+    @Test
+    void a_recorded_notification_is_readable_and_one_never_recorded_times_out() {
+        List<Long> ids = recorder().insertEvents(List.of(e1, e2));
+
+        recorder().waitForNotification(ids.getLast(), Duration.ofSeconds(WAIT_SECONDS));
+        assertThat(recorder().selectNotifications(1, 10)).extracting(Notification::id).containsExactly(1L, 2L);
+        assertThatThrownBy(() -> recorder().waitForNotification(3, Duration.ofMillis(50)))
+                .isInstanceOf(WaitTimeoutException.class)
+                .hasMessageContaining("notification 3");
     }
 
     @Test

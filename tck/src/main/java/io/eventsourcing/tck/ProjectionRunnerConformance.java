@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.eventsourcing.domain.DomainEvent;
 import io.eventsourcing.persistence.IntegrityException;
+import io.eventsourcing.persistence.OperationalException;
 import io.eventsourcing.persistence.Tracking;
 import io.eventsourcing.persistence.WaitTimeoutException;
 import io.eventsourcing.system.EventProcessingException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -208,6 +210,21 @@ public abstract class ProjectionRunnerConformance {
         assertThatThrownBy(runner::close).isSameAs(waited);
     }
 
+    @Test
+    void an_operational_failure_of_the_database_is_tried_again_and_the_event_counted_once() {
+        UUID alice = accounts().openAccount("Alice", "alice@example.com");
+        accounts().depositFunds(alice, money("10.00"));
+        FailingTwice projection = new FailingTwice(view());
+        ProjectionRunner<EventCounters> runner = follow(projection);
+
+        runner.wait(2, TIMEOUT);
+
+        assertThat(projection.failures()).as("failures before the first event was counted").isEqualTo(2);
+        assertThat(runner.error()).isNull();
+        assertThat(view().created()).isEqualTo(1);
+        assertThat(view().other()).isEqualTo(1);
+    }
+
     /** The view on its own. */
     @Nested
     class View {
@@ -259,6 +276,28 @@ public abstract class ProjectionRunnerConformance {
         @Override
         public Set<Class<?>> types() {
             return Set.of(BankAccount.Opened.class);
+        }
+    }
+
+    /** Counts events, but its first two tries fail as a lost connection to the database would. */
+    private static final class FailingTwice extends EventCountersProjection {
+        private final AtomicInteger failures = new AtomicInteger();
+
+        FailingTwice(EventCounters view) {
+            super(view);
+        }
+
+        @Override
+        public void process(DomainEvent event, Tracking tracking) {
+            if (failures.get() < 2) {
+                failures.incrementAndGet();
+                throw new OperationalException("the connection was lost (a failure of the test)");
+            }
+            super.process(event, tracking);
+        }
+
+        int failures() {
+            return failures.get();
         }
     }
 

@@ -336,6 +336,42 @@ public abstract class RunnerConformance {
         }
     }
 
+    /** An operational failure of the database, such as a connection lost in a failover. */
+    @Nested
+    class Retrying {
+
+        @Test
+        void the_event_is_processed_once_after_the_failure_passes() {
+            Runner runner = start(ACCOUNTS_AND_EMAILS);
+            BankAccounts accounts = runner.get(BankAccounts.class);
+            EmailProcess emails = runner.get(EmailProcess.class);
+
+            switch (runner) {
+                case SingleThreadedRunner single -> {
+                    // In the caller's thread, the failure reaches the caller, and the event is processed
+                    // when the follower is prompted again.
+                    assertThatThrownBy(() -> accounts.openAccount("Flaky", EmailProcess.FLAKY + "alice@example.com"))
+                            .isInstanceOf(EventProcessingException.class).hasRootCauseMessage(
+                                    "the connection was lost (a failure of the test)");
+                    assertThatThrownBy(() -> emails.pullAndProcess("BankAccounts"))
+                            .isInstanceOf(EventProcessingException.class);
+                    emails.pullAndProcess("BankAccounts");
+                }
+                case MultiThreadedRunner multi -> {
+                    // In the background, the runner tries again after a pause, and goes on.
+                    accounts.openAccount("Flaky", EmailProcess.FLAKY + "alice@example.com");
+                    runner.waitFor(EmailProcess.class, BankAccounts.class, 1, TIMEOUT);
+                }
+            }
+            accounts.openAccount("Bob", "bob@example.com");
+            runner.waitFor(EmailProcess.class, BankAccounts.class, 2, TIMEOUT);
+
+            assertThat(emails.flakyFailures()).isEqualTo(2);
+            assertThat(runner.error()).isNull();
+            assertThat(emails.recipients()).containsExactly(EmailProcess.FLAKY + "alice@example.com", "bob@example.com");
+        }
+    }
+
     /** The shape of a system, before anything runs. */
     @Nested
     class Systems {

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  * Opens a backend's first connection when it is constructed, so that a wrong host, port, database,
  * user or password fails there and then, with the driver's reason and the database named, instead of
  * at the first save after the pool's timeout. Only what may pass by itself ({@link SqlStates#isTransient}:
- * a refused connection while the server restarts, a server starting up or out of connection slots) is
+ * a refused connection while the server restarts, a server starting up or out of connection slots, and
+ * what the dialect adds) is
  * tried again, until the connect timeout is spent; everything else fails at the first attempt.
  */
 final class FirstConnection {
@@ -29,9 +30,10 @@ final class FirstConnection {
      * @param connectTimeout how long to keep trying while the failure is transient; the driver's own
      *     connect timeout bounds each attempt
      * @param target the database as the message names it
+     * @param dialect says which failures may pass by themselves
      * @throws PersistenceException if no connection could be made, with the driver's reason
      */
-    static void open(DataSource dataSource, Duration connectTimeout, String target) {
+    static void open(DataSource dataSource, Duration connectTimeout, String target, JdbcDialect dialect) {
         long start = System.nanoTime();
         long deadline = start + connectTimeout.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
@@ -42,7 +44,7 @@ final class FirstConnection {
                 return;
             } catch (SQLException e) {
                 long left = deadline - System.nanoTime();
-                if (!SqlStates.isTransient(e) || left <= 0) {
+                if (!dialect.isTransient(e) || left <= 0) {
                     throw SqlStates.cannotConnect(e, attempt == 1 ? target : String.format(Locale.ROOT,
                             "%s (tried %d times in %.1f s)", target, attempt, (System.nanoTime() - start) / 1e9));
                 }

@@ -186,7 +186,7 @@ final class GroupCommitter {
             outcomes = datastore.onOwnConnection(context,
                     connection -> writer.write(datastore.dialect(), connection, tables, inserts));
         } catch (JdbcDatastore.Unreachable e) {
-            if (!last && SqlStates.isTransient(e.cause)) {
+            if (!last && datastore.dialect().isTransient(e.cause)) {
                 LOG.warn("{}: no connection ({}), retrying", context, e.cause.getMessage());
                 pause(0);
                 return group;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcAggregateRecorder implements AggregateRecorder, TransactionalRecorder<Connection> {
     private final JdbcDatastore datastore;
+    private final @Nullable JdbcReplicas replicas;
     private final String table;
 
     /**
@@ -27,7 +28,19 @@ public final class JdbcAggregateRecorder implements AggregateRecorder, Transacti
      * @param table the validated, qualified table name (see {@link Tables})
      */
     public JdbcAggregateRecorder(JdbcDatastore datastore, String table) {
+        this(datastore, null, table);
+    }
+
+    /**
+     * A recorder that reads from replicas if they take the aggregates' reads.
+     *
+     * @param datastore the database: the primary, which every write goes to
+     * @param replicas the replicas, or null to read from the primary
+     * @param table the validated, qualified table name (see {@link Tables})
+     */
+    public JdbcAggregateRecorder(JdbcDatastore datastore, @Nullable JdbcReplicas replicas, String table) {
         this.datastore = requireNonNull(datastore, "datastore");
+        this.replicas = replicas;
         this.table = requireNonNull(table, "table");
     }
 
@@ -61,7 +74,7 @@ public final class JdbcAggregateRecorder implements AggregateRecorder, Transacti
     public List<StoredEvent> selectEvents(UUID originatorId, @Nullable Long gt, @Nullable Long lte, boolean desc,
             @Nullable Integer limit) {
         requireNonNull(originatorId, "originatorId");
-        return datastore.read("select from " + table, connection ->
+        return ReadRouting.aggregates(datastore, replicas).read("select from " + table, connection ->
                 EventRows.selectEvents(connection, datastore.dialect(), table, originatorId, gt, lte, desc, limit));
     }
 

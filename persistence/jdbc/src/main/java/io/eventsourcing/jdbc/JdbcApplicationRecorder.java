@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * reported as failed. Inserts inside a caller's transaction ({@code transaction(...)}, JPA, a Spring
  * {@code @Transactional} method) are written in that transaction and commit with it.
  *
+ * <p><b>Read replicas.</b> Given {@link JdbcReplicas}, the notification log is read from them (and the
+ * aggregates too, if they take those reads), outside transactions; writes stay on the primary. A wake
+ * of the subscriptions is then echoed for a moment, so that a subscription that read before its
+ * replica replayed the commit reads again soon rather than at its next poll;
+ * {@link #waitForNotification} waits until the replicas have replayed a notification.
+ *
  * <p>Thread-safe.
  */
 public sealed class JdbcApplicationRecorder implements ApplicationRecorder, TransactionalRecorder<Connection>
@@ -50,10 +57,14 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     private static final Logger LOG = LoggerFactory.getLogger(JdbcApplicationRecorder.class);
 
     final JdbcDatastore datastore;
+    final @Nullable JdbcReplicas replicas;
     final Tables tables;
     private final Duration pollInterval;
+    private final @Nullable WakeEcho echo;
     private final Set<PollingSubscription> subscriptions = new CopyOnWriteArraySet<>();
     private final GroupCommitter committer;
+    /** The largest notification id this recorder has committed itself (not in a caller's transaction). */
+    private final AtomicLong committed = new AtomicLong();
     private @Nullable AutoCloseable listener;
     private boolean listening;
 
@@ -63,10 +74,25 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
      * @param pollInterval how often subscriptions poll when nothing wakes them
      */
     public JdbcApplicationRecorder(JdbcDatastore datastore, Tables tables, Duration pollInterval) {
+        this(datastore, null, tables, pollInterval);
+    }
+
+    /**
+     * A recorder that reads the notification log from replicas.
+     *
+     * @param datastore the database: the primary, which every write goes to
+     * @param replicas where the notification log is read, or null to read it from the primary
+     * @param tables the application's tables
+     * @param pollInterval how often subscriptions poll when nothing wakes them
+     */
+    public JdbcApplicationRecorder(JdbcDatastore datastore, @Nullable JdbcReplicas replicas, Tables tables,
+            Duration pollInterval) {
         this.datastore = requireNonNull(datastore, "datastore");
+        this.replicas = replicas;
         this.tables = requireNonNull(tables, "tables");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval");
         this.committer = new GroupCommitter(datastore, tables);
+        this.echo = replicas == null ? null : new WakeEcho(() -> subscriptions.forEach(PollingSubscription::wake));
     }
 
     /** Creates the events table (and what its lock needs) if it does not exist. */
@@ -94,11 +120,17 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
 
     final List<Long> insert(List<StoredEvent> events, @Nullable Tracking tracking) {
         EventRows.checkNoRepeats(events, tables.events());
-        List<Long> ids = datastore.inTransaction() || datastore.externalTransaction() != null
-                ? insertInTransaction(events, tracking)
-                : committer.insert(events, tracking);
+        List<Long> ids;
+        if (datastore.inTransaction() || datastore.externalTransaction() != null) {
+            ids = insertInTransaction(events, tracking);
+        } else {
+            ids = committer.insert(events, tracking);
+            if (!ids.isEmpty()) {
+                committed.accumulateAndGet(ids.getLast(), Math::max);
+            }
+        }
         if (!ids.isEmpty()) {
-            subscriptions.forEach(PollingSubscription::wake);
+            wakeSubscriptions();
         }
         return ids;
     }
@@ -132,7 +164,7 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     public List<StoredEvent> selectEvents(UUID originatorId, @Nullable Long gt, @Nullable Long lte, boolean desc,
             @Nullable Integer limit) {
         requireNonNull(originatorId, "originatorId");
-        return datastore.read("select from " + tables.events(), connection ->
+        return ReadRouting.aggregates(datastore, replicas).read("select from " + tables.events(), connection ->
                 EventRows.selectEvents(connection, datastore.dialect(), tables.events(), originatorId, gt, lte, desc,
                         limit));
     }
@@ -140,15 +172,32 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     @Override
     public List<Notification> selectNotifications(long start, int limit, @Nullable Long stop, Set<String> topics) {
         requireNonNull(topics, "topics");
-        return datastore.read("select notifications from " + tables.events(), connection ->
+        return ReadRouting.log(datastore, replicas).read("select notifications from " + tables.events(), connection ->
                 EventRows.selectNotifications(connection, datastore.dialect(), tables.events(), start, limit, stop,
                         topics));
     }
 
     @Override
     public long maxNotificationId() {
-        return datastore.read("select max notification id from " + tables.events(),
+        return ReadRouting.log(datastore, replicas).read("select max notification id from " + tables.events(),
                 connection -> EventRows.maxNotificationId(connection, tables.events()));
+    }
+
+    /**
+     * Where the notification log is read from the primary, returns at once for a notification this
+     * recorder committed (and otherwise once the primary has it); with replicas, once each has replayed
+     * it (see {@link JdbcReplicas}).
+     */
+    @Override
+    public void waitForNotification(long notificationId, Duration timeout) {
+        requireNonNull(timeout, "timeout");
+        if (replicas == null) {
+            if (notificationId > committed.get()) {
+                ApplicationRecorder.super.waitForNotification(notificationId, timeout);
+            }
+        } else {
+            replicas.waitForNotification(tables, notificationId, timeout);
+        }
     }
 
     @Override
@@ -165,8 +214,15 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     private synchronized void startListening() {
         if (!listening) {
             listening = true;
-            listener = datastore.dialect().listen(datastore.dataSource(), tables,
-                    () -> subscriptions.forEach(PollingSubscription::wake));
+            listener = datastore.dialect().listen(datastore.dataSource(), tables, this::wakeSubscriptions);
+        }
+    }
+
+    /** Wakes the subscriptions, and with replicas echoes the wake for a moment (see {@link WakeEcho}). */
+    private void wakeSubscriptions() {
+        subscriptions.forEach(PollingSubscription::wake);
+        if (echo != null && !subscriptions.isEmpty()) {
+            echo.request();
         }
     }
 
@@ -183,6 +239,9 @@ public sealed class JdbcApplicationRecorder implements ApplicationRecorder, Tran
     /** Stops pushing notice of new events to subscriptions and closes them. */
     @Override
     public void close() {
+        if (echo != null) {
+            echo.close();
+        }
         subscriptions.forEach(PollingSubscription::close);
         AutoCloseable stop;
         synchronized (this) {

@@ -213,7 +213,7 @@ public final class JdbcDatastore implements AutoCloseable {
                 }
                 return work.run(connection);
             } catch (SQLException e) {
-                if (SqlStates.isTransient(e) && attempt < retries) {
+                if (dialect.isTransient(e) && attempt < retries) {
                     LOG.warn("{}: connection lost ({}), retrying", context, e.getMessage());
                     evictIdleConnections();
                     continue;
@@ -386,7 +386,7 @@ public final class JdbcDatastore implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            if (SqlStates.isTransient(e)) {
+            if (dialect.isTransient(e)) {
                 throw new LostConnection(e);
             }
             throw dialect.translate(e, context);

@@ -121,6 +121,16 @@ public interface JdbcDialect {
         return ClassicGroupWriter.INSTANCE;
     }
 
+    /**
+     * Whether a failure to connect, or of a read, may pass if tried again without anyone changing
+     * anything, so that it is tried again (see {@link SqlStates#isTransient}, the default). A dialect adds
+     * what its driver says in its own way, e.g. that none of several hosts is the primary during a
+     * failover.
+     */
+    default boolean isTransient(SQLException e) {
+        return SqlStates.isTransient(e);
+    }
+
     /** Begins a transaction on a connection in auto-commit mode, as the pool lends them. */
     default void begin(Connection connection) throws SQLException {
         connection.setAutoCommit(false);

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +41,7 @@ public class JdbcFactory extends InfrastructureFactory {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFactory.class);
 
     private final JdbcDatastore datastore;
+    private final @Nullable JdbcReplicas replicas;
     private final Tables tables;
     private final Duration pollInterval;
     private final boolean createTable;
@@ -69,13 +71,32 @@ public class JdbcFactory extends InfrastructureFactory {
      */
     protected JdbcFactory(Environment environment, JdbcDatastore datastore, @Nullable String schema,
             Duration pollInterval) {
+        this(environment, datastore, null, schema, pollInterval);
+    }
+
+    /**
+     * A factory on a datastore and its read replicas, made by a subclass (the PostgreSQL factory).
+     *
+     * @param environment the application's settings
+     * @param datastore the database (the primary), closed with this factory
+     * @param replicas where the recorders read the notification log (see {@link JdbcReplicas}), closed
+     *     with this factory; or null to read everything from {@code datastore}
+     * @param schema the schema qualifying the tables, or null
+     * @param pollInterval how often subscriptions poll when nothing wakes them
+     */
+    protected JdbcFactory(Environment environment, JdbcDatastore datastore, @Nullable JdbcReplicas replicas,
+            @Nullable String schema, Duration pollInterval) {
         super(environment);
         this.datastore = requireNonNull(datastore, "datastore");
+        this.replicas = replicas;
         try {
             this.tables = Tables.of(environment.name(), schema, datastore.dialect());
             this.pollInterval = requireNonNull(pollInterval, "pollInterval");
             this.createTable = environment.getBoolean(CREATE_TABLE, true);
         } catch (RuntimeException e) {
+            if (replicas != null) {
+                replicas.close();
+            }
             datastore.close();
             throw e;
         }
@@ -86,6 +107,11 @@ public class JdbcFactory extends InfrastructureFactory {
         return datastore;
     }
 
+    /** The read replicas, if the recorders read from any. */
+    public Optional<JdbcReplicas> replicas() {
+        return Optional.ofNullable(replicas);
+    }
+
     /** The application's tables. */
     public Tables tables() {
         return tables;
@@ -93,7 +119,7 @@ public class JdbcFactory extends InfrastructureFactory {
 
     @Override
     public AggregateRecorder aggregateRecorder(String purpose) {
-        JdbcAggregateRecorder recorder = new JdbcAggregateRecorder(datastore, tables.forPurpose(purpose));
+        JdbcAggregateRecorder recorder = new JdbcAggregateRecorder(datastore, replicas, tables.forPurpose(purpose));
         if (createTable) {
             createSchema();
             recorder.createTable();
@@ -103,7 +129,7 @@ public class JdbcFactory extends InfrastructureFactory {
 
     @Override
     public ApplicationRecorder applicationRecorder() {
-        JdbcApplicationRecorder recorder = new JdbcApplicationRecorder(datastore, tables, pollInterval);
+        JdbcApplicationRecorder recorder = new JdbcApplicationRecorder(datastore, replicas, tables, pollInterval);
         if (createTable) {
             createSchema();
             recorder.createTable();
@@ -124,7 +150,7 @@ public class JdbcFactory extends InfrastructureFactory {
 
     @Override
     public ProcessRecorder processRecorder() {
-        JdbcProcessRecorder recorder = new JdbcProcessRecorder(datastore, tables, pollInterval);
+        JdbcProcessRecorder recorder = new JdbcProcessRecorder(datastore, replicas, tables, pollInterval);
         if (createTable) {
             createSchema();
             recorder.createTable();
@@ -166,7 +192,7 @@ public class JdbcFactory extends InfrastructureFactory {
         datastore.afterExternalTransaction(completion);
     }
 
-    /** Closes the recorders' subscriptions, then the pool. */
+    /** Closes the recorders' subscriptions, then the replicas' connections and the pool. */
     @Override
     public void close() {
         for (AutoCloseable recorder : recorders) {
@@ -175,6 +201,9 @@ public class JdbcFactory extends InfrastructureFactory {
             } catch (Exception e) {
                 LOG.warn("closing {} failed", recorder, e);
             }
+        }
+        if (replicas != null) {
+            replicas.close();
         }
         datastore.close();
     }
@@ -275,7 +304,7 @@ public class JdbcFactory extends InfrastructureFactory {
                     + ": add the database's driver (e.g. org.postgresql:postgresql, org.mariadb.jdbc:mariadb-java-client)",
                     e);
         }
-        FirstConnection.open(driver, settings.connectTimeout(), settings.target());
+        FirstConnection.open(driver, settings.connectTimeout(), settings.target(), dialect);
         HikariConfig config = new HikariConfig();
         config.setDataSource(driver);
         config.setPoolName(settings.name());

@@ -7,6 +7,7 @@ import io.eventsourcing.persistence.StoredEvent;
 import io.eventsourcing.persistence.Tracking;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ProcessRecorder} on SQL tables: a follower's new events and its tracking position are
@@ -23,6 +24,20 @@ public final class JdbcProcessRecorder extends JdbcApplicationRecorder implement
      */
     public JdbcProcessRecorder(JdbcDatastore datastore, Tables tables, Duration pollInterval) {
         super(datastore, tables, pollInterval);
+    }
+
+    /**
+     * A recorder that reads its notification log from replicas; its tracking positions are always read
+     * from the primary, as they decide what is processed next.
+     *
+     * @param datastore the database: the primary, which every write goes to
+     * @param replicas where the notification log is read, or null to read it from the primary
+     * @param tables the application's tables (events and tracking)
+     * @param pollInterval how often subscriptions poll when nothing wakes them
+     */
+    public JdbcProcessRecorder(JdbcDatastore datastore, @Nullable JdbcReplicas replicas, Tables tables,
+            Duration pollInterval) {
+        super(datastore, replicas, tables, pollInterval);
     }
 
     /** Creates the events and tracking tables if they do not exist. */

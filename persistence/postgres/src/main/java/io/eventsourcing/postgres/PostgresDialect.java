@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.GT;
+import org.postgresql.util.PSQLException;
 
 /**
  * PostgreSQL. Ids are {@code uuid}, state is {@code bytea}. Notification ids are ordered by
@@ -43,6 +46,11 @@ public final class PostgresDialect implements JdbcDialect {
             "right", "select", "session_user", "similar", "some", "symmetric", "table", "tablesample", "then", "to",
             "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
             "with");
+    /**
+     * The start of the driver's message when none of several hosts is of the type asked for, in the
+     * driver's language.
+     */
+    private static final String NO_SERVER_OF_TYPE = noServerOfType();
     private final Duration lockTimeout;
     private final GroupWriter groupWriter;
 
@@ -60,6 +68,24 @@ public final class PostgresDialect implements JdbcDialect {
     /** {@code SET LOCAL lock_timeout = '...ms'; } with the dialect's lock timeout, or empty without one. */
     private String lockTimeoutClause() {
         return lockTimeout.isZero() ? "" : "SET LOCAL lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'; ";
+    }
+
+    /**
+     * Also passes by itself: finding no primary among several hosts (the driver's "could not find a
+     * server with specified targetServerType", while a failover promotes a standby), and a read on a
+     * standby cancelled for a conflict with the replay of the primary's changes (SQLState 40001, which
+     * a read on the primary, at READ COMMITTED, never meets).
+     */
+    @Override
+    public boolean isTransient(SQLException e) {
+        if (JdbcDialect.super.isTransient(e) || "40001".equals(e.getSQLState())) {
+            return true;
+        }
+        if (e instanceof SQLTransientConnectionException && e.getCause() instanceof SQLException cause) {
+            return isTransient(cause); // the pool's timeout, after the driver's failure
+        }
+        return e instanceof PSQLException && "08001".equals(e.getSQLState()) && e.getCause() == null
+                && e.getMessage() != null && e.getMessage().startsWith(NO_SERVER_OF_TYPE);
     }
 
     /** Writes a whole group of saves in one round trip (see {@link PostgresGroupWriter}). */
@@ -144,6 +170,13 @@ public final class PostgresDialect implements JdbcDialect {
                 return max.next() ? max.getLong(1) : 0;
             }
         }
+    }
+
+    private static String noServerOfType() {
+        String marker = "\u0001";
+        String message = GT.tr("Could not find a server with specified targetServerType: {0}", marker);
+        int at = message.indexOf(marker);
+        return at > 0 ? message.substring(0, at) : message;
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class PostgresSettingNames implements SettingNames {
                 PostgresSettings.POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
                 PostgresSettings.POSTGRES_CONN_MAX_AGE,
                 PostgresSettings.POSTGRES_PRE_PING,
-                PostgresSettings.POSTGRES_POLL_INTERVAL);
+                PostgresSettings.POSTGRES_POLL_INTERVAL,
+                PostgresSettings.POSTGRES_REPLICA_HOSTS,
+                PostgresSettings.POSTGRES_REPLICA_READS);
     }
 }

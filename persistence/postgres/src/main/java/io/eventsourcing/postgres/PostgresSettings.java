@@ -1,6 +1,7 @@
 package io.eventsourcing.postgres;
 
 import static io.eventsourcing.jdbc.JdbcSettings.timeout;
+import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.jdbc.Tables;
 import io.eventsourcing.persistence.ConfigurationException;
@@ -8,7 +9,9 @@ import io.eventsourcing.persistence.Environment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param dbname {@code POSTGRES_DBNAME}, required; at most 63 bytes
  * @param host {@code POSTGRES_HOST}, required: a host name or IP address, or several separated by
- *     commas, tried in turn
- * @param port {@code POSTGRES_PORT}, default 5432
+ *     commas, each with its own port if it has one ({@code db1:5433}, {@code [::1]:5433}); with several,
+ *     connections go to whichever is the primary (see {@link #hosts()})
+ * @param port {@code POSTGRES_PORT}, default 5432: the port of the hosts that name none
  * @param user {@code POSTGRES_USER}, required; at most 63 bytes
  * @param password {@code POSTGRES_PASSWORD}, or null (e.g. for trust authentication)
  * @param schema {@code POSTGRES_SCHEMA} (lower-cased), or null for the user's default ({@code public});
@@ -36,11 +40,15 @@ import org.jspecify.annotations.Nullable;
  * @param connMaxAge {@code POSTGRES_CONN_MAX_AGE}: a connection's longest life, default 3600 s
  * @param prePing {@code POSTGRES_PRE_PING}: default false (see {@link PostgresFactory})
  * @param pollInterval {@code POSTGRES_POLL_INTERVAL}: a subscription's fallback poll, default 1 s
+ * @param replicaHost {@code POSTGRES_REPLICA_HOSTS}: read replicas, written as {@code host} is, or null
+ *     for none (see {@link #replicas()})
+ * @param replicaReads {@code POSTGRES_REPLICA_READS}: which reads go to the replicas, default
+ *     {@link ReplicaReads#LOG}
  */
 public record PostgresSettings(String dbname, String host, int port, String user, @Nullable String password,
         @Nullable String schema, int poolSize, int maxOverflow, Duration connectTimeout, Duration lockTimeout,
         Duration statementTimeout, Duration idleInTransactionSessionTimeout, Duration connMaxAge, boolean prePing,
-        Duration pollInterval) {
+        Duration pollInterval, @Nullable String replicaHost, ReplicaReads replicaReads) {
 
     /** The names of the variables read. */
     public static final String POSTGRES_DBNAME = "POSTGRES_DBNAME";
@@ -73,10 +81,44 @@ public record PostgresSettings(String dbname, String host, int port, String user
     public static final String POSTGRES_PRE_PING = "POSTGRES_PRE_PING";
     /** The poll interval variable. */
     public static final String POSTGRES_POLL_INTERVAL = "POSTGRES_POLL_INTERVAL";
+    /** The read replicas variable. */
+    public static final String POSTGRES_REPLICA_HOSTS = "POSTGRES_REPLICA_HOSTS";
+    /** The variable saying which reads go to the replicas. */
+    public static final String POSTGRES_REPLICA_READS = "POSTGRES_REPLICA_READS";
+
+    /** Which reads go to the read replicas of {@code POSTGRES_REPLICA_HOSTS}. */
+    public enum ReplicaReads {
+        /**
+         * {@code log}: the notification log's (notifications and their largest id, so subscriptions,
+         * followers, projections and notification log readers); the aggregates are read from the primary.
+         */
+        LOG,
+        /**
+         * {@code all}: the aggregates' too ({@code repository().get}, snapshots), for an application that
+         * only answers queries: an aggregate read from a replica may be behind, and saving it then fails
+         * with a conflict.
+         */
+        ALL
+    }
+
+    /**
+     * A host and its port.
+     *
+     * @param name the host name or IP address, as written (an IPv6 address with or without brackets)
+     * @param port the port
+     */
+    public record Host(String name, int port) {
+        /** {@code name:port}, with an IPv6 address in brackets. */
+        @Override
+        public String toString() {
+            return (name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name) + ":" + port;
+        }
+    }
 
     /** PostgreSQL's longest name of a database, role or schema, in bytes (NAMEDATALEN - 1). */
     static final int MAX_NAME_BYTES = 63;
     /** A host name (RFC 1123 labels), an IPv4 address, or an IPv6 address with or without brackets. */
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final Pattern HOST = Pattern.compile(
             "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?"
                     + "|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9]+)?]?");
@@ -96,7 +138,15 @@ public record PostgresSettings(String dbname, String host, int port, String user
         if (poll.isZero()) {
             throw new ConfigurationException(env.sourceOf(POSTGRES_POLL_INTERVAL) + " must be above 0 seconds");
         }
-        return new PostgresSettings(name(env, POSTGRES_DBNAME, "database"), host(env), env.getInt(POSTGRES_PORT, 5432, 1, 65535),
+        String replicaHost = env.get(POSTGRES_REPLICA_HOSTS).orElse(null);
+        if (replicaHost != null) {
+            hosts(env, POSTGRES_REPLICA_HOSTS, replicaHost, 5432);
+        }
+        ReplicaReads replicaReads = replicaReads(env, replicaHost != null);
+        int port = env.getInt(POSTGRES_PORT, 5432, 1, 65535);
+        String host = required(env, POSTGRES_HOST);
+        hosts(env, POSTGRES_HOST, host, port);
+        return new PostgresSettings(name(env, POSTGRES_DBNAME, "database"), host, port,
                 name(env, POSTGRES_USER, "role"), env.get(POSTGRES_PASSWORD).orElse(null),
                 Tables.checkSchema(env.sourceOf(POSTGRES_SCHEMA), env.get(POSTGRES_SCHEMA).orElse(null),
                         new PostgresDialect()),
@@ -105,17 +155,39 @@ public record PostgresSettings(String dbname, String host, int port, String user
                 timeout(env, POSTGRES_LOCK_TIMEOUT, Duration.ZERO, true),
                 timeout(env, POSTGRES_STATEMENT_TIMEOUT, Duration.ZERO, true),
                 timeout(env, POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT, Duration.ofSeconds(5), true),
-                maxAge, env.getBoolean(POSTGRES_PRE_PING, false), poll);
+                maxAge, env.getBoolean(POSTGRES_PRE_PING, false), poll, replicaHost, replicaReads);
     }
 
-    /** The hosts, in the order they are tried. */
-    public List<String> hosts() {
-        return List.of(host.split(","));
+    /**
+     * The hosts of {@code POSTGRES_HOST}, each with its port. With one, connections go to it whatever it
+     * is; with several, to whichever is the primary (a standby is passed over), tried in turn, so a
+     * failover to one of them is followed.
+     */
+    public List<Host> hosts() {
+        return parse(host, port);
     }
 
-    /** The database as messages name it: hosts, port, database and user, never the password. */
+    /**
+     * The read replicas of {@code POSTGRES_REPLICA_HOSTS}, each with its port ({@code POSTGRES_PORT} if
+     * it names none); empty if none are set. Reads go to a standby among them, spread over those that
+     * answer, and to a primary among them when no standby does.
+     */
+    public List<Host> replicas() {
+        return replicaHost == null ? List.of() : parse(replicaHost, port);
+    }
+
+    /** The database as messages name it: hosts and ports, database and user, never the password. */
     public String target() {
-        return "PostgreSQL at " + host + ":" + port + ", database " + dbname + ", user " + user;
+        return "PostgreSQL at " + join(hosts()) + ", database " + dbname + ", user " + user;
+    }
+
+    /** The replicas as messages name them, like {@link #target()}. */
+    public String replicaTarget() {
+        return "PostgreSQL read replicas at " + join(replicas()) + ", database " + dbname + ", user " + user;
+    }
+
+    private static String join(List<Host> hosts) {
+        return String.join(",", hosts.stream().map(Host::toString).toList());
     }
 
     private static String required(Environment env, String key) {
@@ -135,20 +207,78 @@ public record PostgresSettings(String dbname, String host, int port, String user
         return value;
     }
 
-    private static String host(Environment env) {
-        String value = required(env, POSTGRES_HOST);
-        for (String host : value.split(",", -1)) {
-            if (!HOST.matcher(host).matches()) {
-                throw new ConfigurationException(env.sourceOf(POSTGRES_HOST) + " '" + value + "' is not a host name "
-                        + "or IP address (or several, separated by commas): '" + host + "' is not one");
+    /** Checks a list of hosts, naming the variable if one is not a host, or not followed by a port. */
+    private static void hosts(Environment env, String key, String value, int defaultPort) {
+        for (String entry : value.split(",", -1)) {
+            Host host = host(entry, defaultPort);
+            if (host == null) {
+                throw new ConfigurationException(env.sourceOf(key) + " '" + value + "' is not a host name or IP "
+                        + "address, with a port or not (or several, separated by commas): '" + entry + "' is not one");
             }
         }
-        return value;
+    }
+
+    /** The hosts of a checked list. */
+    private static List<Host> parse(String value, int defaultPort) {
+        return Stream.of(value.split(",")).map(entry -> requireNonNull(host(entry, defaultPort))).toList();
+    }
+
+    /**
+     * One host: {@code name}, {@code name:port}, {@code [IPv6]}, {@code [IPv6]:port}, or a bare IPv6 address
+     * (two colons or more: it has no port); null if it is none of those.
+     */
+    private static @Nullable Host host(String entry, int defaultPort) {
+        String name = entry;
+        String port = null;
+        if (entry.startsWith("[")) {
+            int end = entry.indexOf(']');
+            if (end > 0 && end < entry.length() - 1) {
+                if (entry.charAt(end + 1) != ':') {
+                    return null;
+                }
+                name = entry.substring(0, end + 1);
+                port = entry.substring(end + 2);
+            }
+        } else if (entry.indexOf(':') >= 0 && entry.indexOf(':') == entry.lastIndexOf(':')) {
+            name = entry.substring(0, entry.indexOf(':'));
+            port = entry.substring(entry.indexOf(':') + 1);
+        }
+        if (!HOST.matcher(name).matches()) {
+            return null;
+        }
+        if (port == null) {
+            return new Host(name, defaultPort);
+        }
+        if (!PORT.matcher(port).matches() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            return null;
+        }
+        return new Host(name, Integer.parseInt(port));
+    }
+
+    private static ReplicaReads replicaReads(Environment env, boolean replicas) {
+        String value = env.get(POSTGRES_REPLICA_READS).orElse(null);
+        if (value == null) {
+            return ReplicaReads.LOG;
+        }
+        ReplicaReads reads = switch (value.toLowerCase(Locale.ROOT)) {
+            case "log" -> ReplicaReads.LOG;
+            case "all" -> ReplicaReads.ALL;
+            default -> throw new ConfigurationException(env.sourceOf(POSTGRES_REPLICA_READS) + " '" + value
+                    + "' is not one of: log, all");
+        };
+        if (!replicas) {
+            throw new ConfigurationException(env.sourceOf(POSTGRES_REPLICA_READS) + " is set but "
+                    + POSTGRES_REPLICA_HOSTS + " is not: name the read replicas, or leave both unset to read from the "
+                    + "primary");
+        }
+        return reads;
     }
 
     @Override
     public String toString() {
-        return "PostgresSettings[" + user + "@" + host + ":" + port + "/" + dbname + ", schema=" + schema
-                + ", password=" + (password == null ? null : "***") + ", poolSize=" + poolSize + "]";
+        return "PostgresSettings[" + user + "@" + join(hosts()) + "/" + dbname + ", schema=" + schema
+                + ", password=" + (password == null ? null : "***") + ", poolSize=" + poolSize
+                + (replicaHost == null ? "" : ", replicas=" + join(replicas()) + ", replicaReads=" + replicaReads)
+                + "]";
     }
 }

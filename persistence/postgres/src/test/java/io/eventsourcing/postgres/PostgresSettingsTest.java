@@ -56,13 +56,16 @@ class PostgresSettingsTest {
                 Map.entry("POSTGRES_CONNECT_TIMEOUT", "4"), Map.entry("POSTGRES_LOCK_TIMEOUT", "0.5"),
                 Map.entry("POSTGRES_STATEMENT_TIMEOUT", "7"),
                 Map.entry("POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT", "6"), Map.entry("POSTGRES_CONN_MAX_AGE", "70"),
-                Map.entry("POSTGRES_PRE_PING", "true"), Map.entry("POSTGRES_POLL_INTERVAL", "0.25")));
+                Map.entry("POSTGRES_PRE_PING", "true"), Map.entry("POSTGRES_POLL_INTERVAL", "0.25"),
+                Map.entry("POSTGRES_REPLICA_HOSTS", "replica1,replica2:6544"), Map.entry("POSTGRES_REPLICA_READS", "ALL")));
 
         assertThat(settings).isEqualTo(new PostgresSettings("parcels", "db.example.org", 6543, "clerk", "s3cret", "post",
                 2, 3, Duration.ofSeconds(4), Duration.ofMillis(500), Duration.ofSeconds(7), Duration.ofSeconds(6),
                 Duration.ofSeconds(70),
-                true, Duration.ofMillis(250)));
-        assertThat(settings.toString()).doesNotContain("s3cret");
+                true, Duration.ofMillis(250), "replica1,replica2:6544", PostgresSettings.ReplicaReads.ALL));
+        assertThat(settings.replicas()).containsExactly(new PostgresSettings.Host("replica1", 6543),
+                new PostgresSettings.Host("replica2", 6544));
+        assertThat(settings.toString()).doesNotContain("s3cret").contains("replicas=replica1:6543,replica2:6544");
     }
 
     @ParameterizedTest
@@ -147,13 +150,63 @@ class PostgresSettingsTest {
                     .containsEntry("PGPORT", "5432,5432");
         }
 
+        @Test
+        void each_host_may_have_its_own_port_and_several_hosts_target_the_primary() {
+            PoolSettings pool = PostgresFactory.poolSettings(settings(Map.of("POSTGRES_HOST",
+                    "db1.example.org:5433,10.0.0.2,[::1]:5434,fe80::1", "POSTGRES_PORT", "6000")), "Parcels");
+
+            assertThat(pool.properties()).containsEntry("PGHOST", "db1.example.org,10.0.0.2,[::1],fe80::1")
+                    .containsEntry("PGPORT", "5433,6000,5434,6000")
+                    .containsEntry("targetServerType", "primary");
+            assertThat(pool.target()).isEqualTo("PostgreSQL at db1.example.org:5433,10.0.0.2:6000,[::1]:5434,"
+                    + "[fe80::1]:6000, database parcels, user clerk");
+        }
+
+        @Test
+        void one_host_is_used_whatever_it_is() {
+            PoolSettings pool = PostgresFactory.poolSettings(settings(Map.of("POSTGRES_HOST", "db.example.org:5433")),
+                    "Parcels");
+
+            assertThat(pool.properties()).containsEntry("PGPORT", "5433").doesNotContainKey("targetServerType");
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"db.example.org/other?sslmode=disable", "db.example.org:5433", "db example.org",
-                "db.example.org&socketFactory=x", "db.example.org,", "-db.example.org"})
+        @ValueSource(strings = {"db.example.org/other?sslmode=disable", "db.example.org:70000", "db.example.org:",
+                "db.example.org:port", "db example.org", "db.example.org&socketFactory=x", "db.example.org,",
+                "-db.example.org", "[::1]x", "db.example.org:5432:1"})
         void a_host_that_is_not_a_host_name_or_address_is_refused(String host) {
             assertThatThrownBy(() -> settings(Map.of("POSTGRES_HOST", host)))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("POSTGRES_HOST '" + host + "' is not a host name or IP address");
+        }
+
+        @Test
+        void read_replicas_have_a_pool_of_their_own_that_prefers_standbys_and_spreads_over_them() {
+            PoolSettings pool = PostgresFactory.replicaPoolSettings(settings(Map.of("POSTGRES_REPLICA_HOSTS",
+                    "r1.example.org:5433,r2.example.org")), "Parcels");
+
+            assertThat(pool.properties()).containsEntry("PGHOST", "r1.example.org,r2.example.org")
+                    .containsEntry("PGPORT", "5433,5432").containsEntry("PGDBNAME", "parcels")
+                    .containsEntry("targetServerType", "preferSecondary").containsEntry("loadBalanceHosts", "true");
+            assertThat(pool.name()).isEqualTo("eventsourcing-postgres-Parcels-replicas");
+            assertThat(pool.target()).isEqualTo("PostgreSQL read replicas at r1.example.org:5433,r2.example.org:5432, "
+                    + "database parcels, user clerk");
+        }
+
+        @Test
+        void read_replicas_are_checked_as_hosts_are_and_which_reads_go_there_is_log_or_all() {
+            assertThat(settings(Map.of()).replicas()).isEmpty();
+            assertThat(settings(Map.of("POSTGRES_REPLICA_HOSTS", "r1")).replicaReads())
+                    .isEqualTo(PostgresSettings.ReplicaReads.LOG);
+            assertThatThrownBy(() -> settings(Map.of("POSTGRES_REPLICA_HOSTS", "r1;drop")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("POSTGRES_REPLICA_HOSTS 'r1;drop' is not a host name or IP address");
+            assertThatThrownBy(() -> settings(Map.of("POSTGRES_REPLICA_HOSTS", "r1", "POSTGRES_REPLICA_READS", "some")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("POSTGRES_REPLICA_READS 'some' is not one of: log, all");
+            assertThatThrownBy(() -> settings(Map.of("POSTGRES_REPLICA_READS", "all")))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("POSTGRES_REPLICA_READS is set but POSTGRES_REPLICA_HOSTS is not");
         }
 
         @ParameterizedTest

@@ -1,15 +1,8 @@
 package io.eventsourcing.postgres.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.eventsourcing.jdbc.testkit.Parcel;
 import io.eventsourcing.jdbc.testkit.PostOffice;
-import io.eventsourcing.persistence.Recording;
-import io.eventsourcing.postgres.faults.Ledger.Save;
 import io.eventsourcing.postgres.testkit.PostgresCluster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,14 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -70,9 +56,6 @@ class FaultSuiteTest {
     private static final int TERMINATIONS = 5;
     private static final int RESTARTS = 4;
 
-    /** A fault injected, from when it began to when its command returned (the server back, for a restart). */
-    private record Fault(String name, long began, long ended) {}
-
     @Test
     void saves_survive_restarts_crashes_terminated_sessions_and_killed_writers() throws Exception {
         try (PostgresCluster cluster = PostgresCluster.launch()) {
@@ -80,26 +63,27 @@ class FaultSuiteTest {
             Map<String, String> env = cluster.env(DATABASE);
             Ledger ledger = new Ledger();
             List<Fault> faults = new ArrayList<>();
-            Children children = new Children(env, ledger);
+            WriterJvms children = new WriterJvms(env, ledger, PAUSE_MILLIS);
             long start = System.nanoTime();
             try (PostOffice office = new PostOffice(env)) {
-                InProcessWriters writers = new InProcessWriters(office, ledger);
+                SavingThreads writers = new SavingThreads(office, ledger, IN_PROCESS_WRITERS, PAUSE_MILLIS);
                 for (int i = 0; i < CHILD_WRITERS; i++) {
                     children.start();
                 }
-                Thread killer = Thread.ofPlatform().name("fault-suite-killer").start(children::killPeriodically);
+                Thread killer = Thread.ofPlatform().name("fault-suite-killer")
+                        .start(() -> children.killPeriodically(KILL_EVERY));
                 try {
                     sleep(Duration.ofSeconds(3));
                     for (int i = 0; i < TERMINATIONS; i++) {
-                        faults.add(inject("sessions terminated", () -> cluster.terminateBackends(DATABASE)));
+                        faults.add(Fault.inject("sessions terminated", () -> cluster.terminateBackends(DATABASE)));
                         sleep(Duration.ofSeconds(3));
                     }
                     for (int i = 0; i < RESTARTS; i++) {
-                        faults.add(inject("fast restart", () -> cluster.restart(PostgresCluster.Stop.FAST)));
+                        faults.add(Fault.inject("fast restart", () -> cluster.restart(PostgresCluster.Stop.FAST)));
                         sleep(Duration.ofSeconds(4));
                     }
                     for (int i = 0; i < RESTARTS; i++) {
-                        faults.add(inject("crash (immediate shutdown) and start",
+                        faults.add(Fault.inject("crash (immediate shutdown) and start",
                                 () -> cluster.restart(PostgresCluster.Stop.IMMEDIATE)));
                         sleep(Duration.ofSeconds(4));
                     }
@@ -113,116 +97,35 @@ class FaultSuiteTest {
             }
             Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
             Map<UUID, Long> stored = storedNotificationIds(cluster);
-            check(ledger, faults, stored, children.kills.get(), loadTime);
+            check(ledger, faults, stored, children.kills(), loadTime);
         }
-    }
-
-    private static Fault inject(String name, Runnable fault) {
-        long began = System.nanoTime();
-        fault.run();
-        return new Fault(name, began, System.nanoTime());
     }
 
     /** Compares the table with the ledger, writes the report, then asserts every guarantee. */
     private static void check(Ledger ledger, List<Fault> faults, Map<UUID, Long> stored, int kills, Duration loadTime)
             throws IOException {
-        List<Save> lost = new ArrayList<>();
-        List<Save> failedButStored = new ArrayList<>();
-        Map<String, Integer> failures = new TreeMap<>();
-        int acknowledged = 0;
-        int failed = 0;
-        int untold = 0;
-        int untoldStored = 0;
-        for (Save save : ledger.saves()) {
-            Long notificationId = stored.get(save.id());
-            switch (save.told()) {
-                case ACKNOWLEDGED -> {
-                    acknowledged++;
-                    if (notificationId == null || notificationId != save.notificationId()) {
-                        lost.add(save);
-                    }
-                }
-                case FAILED -> {
-                    failed++;
-                    failures.merge(String.valueOf(save.failure()).replaceAll(":.*", ""), 1, Integer::sum);
-                    if (notificationId != null) {
-                        failedButStored.add(save);
-                    }
-                }
-                case NOTHING -> {
-                    untold++;
-                    if (notificationId != null) {
-                        untoldStored++;
-                    }
-                }
-            }
-        }
-        Set<UUID> begun = ledger.saves().stream().map(Save::id).collect(Collectors.toSet());
-        long strangers = stored.keySet().stream().filter(id -> !begun.contains(id)).count();
-        List<Long> ids = stored.values().stream().sorted().toList();
-        List<String> gaps = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (ids.get(i) != i + 1) {
-                gaps.add("position " + (i + 1) + " holds id " + ids.get(i));
-                break;
-            }
-        }
-        List<Save> timeline = ledger.acknowledgedInProcess();
-        List<String> recoveries = new ArrayList<>();
-        List<String> unrecovered = new ArrayList<>();
-        for (Fault fault : faults) {
-            Save first = timeline.stream().filter(save -> save.ended() > fault.ended()).findFirst().orElse(null);
-            long lastBefore = timeline.stream().filter(save -> save.ended() < fault.began()).mapToLong(Save::ended)
-                    .max().orElse(fault.began());
-            if (first == null || first.ended() - fault.began() > RECOVERY_LIMIT.toNanos()) {
-                unrecovered.add(fault.name());
-                continue;
-            }
-            recoveries.add(String.format(Locale.ROOT, "%-40s server back after %6.2f s, first save acknowledged "
-                    + "%6.2f s after the fault began, no save acknowledged for %6.2f s", fault.name(),
-                    seconds(fault.ended() - fault.began()), seconds(first.ended() - fault.began()),
-                    seconds(first.ended() - lastBefore)));
-        }
-        String report = String.join("\n", List.of(
-                "Fault suite (PostgreSQL " + clusterVersion() + ", " + IN_PROCESS_WRITERS + " writer threads in the "
-                        + "test JVM and " + CHILD_WRITERS + " writer JVMs, " + Runtime.getRuntime().availableProcessors()
-                        + " cores, load average " + loadAverage() + ")",
-                String.format(Locale.ROOT, "load: %.0f s, %d saves begun, %d acknowledged, %d reported failed, %d "
-                        + "never answered (writer killed), of which %d stored", seconds(loadTime.toNanos()),
-                        ledger.saves().size(), acknowledged, failed, untold, untoldStored),
-                "faults: " + faults.size() + " server faults, " + kills + " writer JVMs killed with SIGKILL",
-                "acknowledged saves lost: " + lost.size(),
-                "saves reported failed that are stored: " + failedButStored.size() + " of " + failed
-                        + (failedButStored.isEmpty() ? "" : " " + examples(failedButStored)),
-                "failures reported: " + failures + (failed == 0 ? "" : ", e.g. " + ledger.saves().stream()
-                        .filter(save -> save.told() == Ledger.Told.FAILED && !stored.containsKey(save.id()))
-                        .map(Save::failure).distinct().limit(3).toList()),
-                "rows stored by no save of the ledger: " + strangers,
-                "notification ids: " + ids.size() + " rows, " + (gaps.isEmpty() ? "1.." + ids.size() + " without gaps"
-                        : "gaps: " + gaps),
-                "recovery (writers in the running JVM, not restarted):",
-                "  " + String.join("\n  ", recoveries),
-                unrecovered.isEmpty() ? "" : "no recovery within " + RECOVERY_LIMIT.toSeconds() + " s: " + unrecovered));
-        System.out.println(report);
-        Path file = Path.of("target", "fault-suite-report.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report + "\n", StandardCharsets.UTF_8);
+        LedgerAudit audit = new LedgerAudit(ledger, stored);
+        LedgerAudit.Recoveries recoveries = audit.recoveries(faults, RECOVERY_LIMIT);
+        List<String> lines = new ArrayList<>();
+        lines.add("Fault suite (PostgreSQL " + clusterVersion() + ", " + IN_PROCESS_WRITERS + " writer threads in the "
+                + "test JVM and " + CHILD_WRITERS + " writer JVMs, " + Runtime.getRuntime().availableProcessors()
+                + " cores, load average " + loadAverage() + ")");
+        lines.add(String.format(Locale.ROOT, "load: %.0f s", LedgerAudit.seconds(loadTime.toNanos())));
+        lines.add("faults: " + faults.size() + " server faults, " + kills + " writer JVMs killed with SIGKILL");
+        lines.addAll(audit.outcomes());
+        lines.add("recovery (writers in the running JVM, not restarted):");
+        lines.add("  " + String.join("\n  ", recoveries.lines()));
+        lines.add(recoveries.unrecovered().isEmpty() ? "" : "no recovery within " + RECOVERY_LIMIT.toSeconds()
+                + " s: " + recoveries.unrecovered());
+        LedgerAudit.report("fault-suite-report.txt", lines);
 
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(acknowledged).as("acknowledged saves").isGreaterThan(1000);
+        softly.assertThat(audit.acknowledged()).as("acknowledged saves").isGreaterThan(1000);
         softly.assertThat(kills).as("writer JVMs killed").isGreaterThanOrEqualTo(10);
-        softly.assertThat(lost).as("acknowledged saves lost (not stored, or with another notification id)").isEmpty();
-        softly.assertThat(failedButStored).as("saves reported failed that are stored").isEmpty();
-        softly.assertThat(strangers).as("rows no writer saved").isZero();
-        softly.assertThat(gaps).as("gaps in the notification ids").isEmpty();
-        softly.assertThat(unrecovered).as("faults after which the writers did not recover within "
+        audit.check(softly);
+        softly.assertThat(recoveries.unrecovered()).as("faults after which the writers did not recover within "
                 + RECOVERY_LIMIT.toSeconds() + " s").isEmpty();
         softly.assertAll();
-    }
-
-    private static String examples(List<Save> saves) {
-        return saves.stream().limit(3).map(save -> save.id() + " (" + save.writer() + ": " + save.failure() + ")")
-                .toList().toString();
     }
 
     private static Map<UUID, Long> storedNotificationIds(PostgresCluster cluster) throws SQLException {
@@ -236,15 +139,11 @@ class FaultSuiteTest {
         return stored;
     }
 
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static String clusterVersion() {
+    static String clusterVersion() {
         return PostgresCluster.findBinaries().map(bin -> bin.getParent().getFileName().toString()).orElse("?");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
@@ -252,144 +151,12 @@ class FaultSuiteTest {
         }
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Threads of this JVM saving new parcels in a loop through one application. */
-    private static final class InProcessWriters {
-        private final List<Thread> threads = new ArrayList<>();
-        private volatile boolean stopped;
-
-        InProcessWriters(PostOffice office, Ledger ledger) {
-            for (int n = 0; n < IN_PROCESS_WRITERS; n++) {
-                String writer = "thread-" + n;
-                threads.add(Thread.ofPlatform().name("fault-suite-" + writer).start(() -> {
-                    while (!stopped) {
-                        Parcel parcel = Parcel.post("1 Harbour Road");
-                        ledger.began(parcel.id(), writer, true, System.nanoTime());
-                        try {
-                            List<Recording> recordings = office.save(parcel);
-                            ledger.acknowledged(parcel.id(), System.nanoTime(), recordings.getFirst().notificationId());
-                        } catch (RuntimeException e) {
-                            ledger.failed(parcel.id(), System.nanoTime(), e.getClass().getName() + ": "
-                                    + e.getMessage());
-                        }
-                        try {
-                            Thread.sleep(PAUSE_MILLIS);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }));
-            }
-        }
-
-        void stop() throws InterruptedException {
-            stopped = true;
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        }
-    }
-
-    /** Writer JVMs ({@link FaultWriter}), killed with SIGKILL one at a time and replaced. */
-    private static final class Children {
-        private final Map<String, String> env;
-        private final Ledger ledger;
-        private final List<Child> running = new CopyOnWriteArrayList<>();
-        private final AtomicInteger started = new AtomicInteger();
-        private final AtomicInteger kills = new AtomicInteger();
-        private final Random random = new Random(7);
-        private volatile boolean killing = true;
-
-        /** A writer JVM and the file its standard output goes to, read once it has exited. */
-        private record Child(Process process, Path output, String writer) {}
-
-        Children(Map<String, String> env, Ledger ledger) {
-            this.env = env;
-            this.ledger = ledger;
-        }
-
-        void start() {
-            String writer = "jvm-" + started.incrementAndGet();
-            String java = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
-                    System.getProperty("java.class.path"), FaultWriter.class.getName(), String.valueOf(PAUSE_MILLIS));
-            builder.environment().putAll(env);
-            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-            try {
-                // A file rather than a pipe: every line the writer wrote before SIGKILL is in it, whereas a
-                // pipe's reader can lose the last lines to the JDK closing the stream as the process dies.
-                Path output = Files.createTempFile("fault-writer-" + writer + "-", ".txt");
-                builder.redirectOutput(output.toFile());
-                running.add(new Child(builder.start(), output, writer));
-            } catch (IOException e) {
-                throw new UncheckedIOException("starting a writer JVM failed", e);
-            }
-        }
-
-        /** Enters what a writer that has exited told on its standard output into the ledger. */
-        private void read(Child child) {
-            try {
-                for (String line : Files.readAllLines(child.output(), StandardCharsets.UTF_8)) {
-                    String[] parts = line.split(" ", 3);
-                    if (parts.length < 2 || parts[1].length() != 36) {
-                        continue; // READY, or a line the kill cut short
-                    }
-                    switch (parts[0]) {
-                        case "BEGIN" -> ledger.began(UUID.fromString(parts[1]), child.writer(), false, 0);
-                        case "ACK" -> ledger.acknowledged(UUID.fromString(parts[1]), 0, Long.parseLong(parts[2]));
-                        case "FAIL" -> ledger.failed(UUID.fromString(parts[1]), 0, parts.length > 2 ? parts[2] : "");
-                        default -> { }
-                    }
-                }
-                Files.deleteIfExists(child.output());
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading what writer " + child.writer() + " told failed", e);
-            }
-        }
-
-        /** Kills a writer every few seconds and starts another, until told to stop. */
-        void killPeriodically() {
-            while (killing) {
-                sleep(KILL_EVERY);
-                if (!killing || running.isEmpty()) {
-                    continue;
-                }
-                Child victim = running.remove(random.nextInt(running.size()));
-                kill(victim);
-                kills.incrementAndGet();
-                start();
-            }
-        }
-
-        void stopKilling() {
-            killing = false;
-        }
-
-        void killAll() throws InterruptedException {
-            for (Child child : running) {
-                kill(child);
-            }
-            running.clear();
-        }
-
-        private void kill(Child child) {
-            child.process().destroyForcibly(); // SIGKILL: kill -9
-            try {
-                assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).as("killed writer exited").isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            read(child);
         }
     }
 }

@@ -359,7 +359,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -368,7 +368,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }
@@ -381,7 +381,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static String tail(String text, int length) {
+    static String tail(String text, int length) {
         return text.length() <= length ? text : "..." + text.substring(text.length() - length);
     }
 }
