@@ -1,0 +1,204 @@
+package io.eventsourcing.messaging;
+
+import static java.util.Objects.requireNonNull;
+
+import io.eventsourcing.application.Application;
+import io.eventsourcing.persistence.Cipher;
+import io.eventsourcing.persistence.Compressor;
+import io.eventsourcing.persistence.Mapper;
+import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.persistence.Tracking;
+import io.eventsourcing.persistence.TrackingRecorder;
+import io.eventsourcing.persistence.WaitTimeoutException;
+import io.eventsourcing.messaging.internal.Backoff;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Design: the publisher is a follower whose "view" is the broker. It reads the leader's notification log
+ * after its recorded position, sends a batch, waits until the broker has confirmed every message of it,
+ * and only then raises its tracking mark to the batch's last id. So whatever the broker confirmed may be
+ * sent again after a crash (the unconfirmed tail, and the confirmed part of the batch in flight), but
+ * nothing is ever recorded as sent that the broker does not keep. Any failure - a refused or unconfirmed
+ * message, a lost connection, a broker restart - ends the session: the sender is closed, and after a
+ * pause a new session connects and starts again from the recorded mark.
+ *
+ * Copies and losses are then the republisher's to sort out, with two facts each message carries: its
+ * notification id (a copy has an id the follower has recorded already) and the id of the message sent
+ * before it in its lane in the same session (previousId, 0 for a session's first). A broker keeps a lane
+ * in order, so if the follower has not recorded previousId, that message was lost between this publisher
+ * and the broker; it was therefore unconfirmed, this session fails on it, and the next session sends it
+ * and everything after it again. The first message of a session may follow any recorded position: every
+ * message of its lane up to the mark the session started from was confirmed, so it is in the lane ahead
+ * of this one.
+ */
+
+/**
+ * Relays a leader application's events to a message broker, in order, recording how far it has got only
+ * after the broker confirmed: a crash, a lost connection or a broker restart loses nothing, and at most
+ * the unconfirmed tail is sent again (which a {@link Republisher} drops). It catches up from its recorded
+ * position when started and then follows the leader live, on a thread of its own, reconnecting with a
+ * growing pause after failures until it is closed. Run one publisher per leader and name.
+ *
+ * <p>Thread-safe. The broker modules wrap it ({@code RabbitMqPublisher}, {@code SqsPublisher},
+ * {@code KafkaPublisher}).
+ */
+public final class Publisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+    private final Application leader;
+    private final TrackingRecorder positions;
+    private final BrokerSender.Connector connector;
+    private final PublisherSettings settings;
+    private final Backoff backoff;
+    private final Thread thread;
+    private volatile @Nullable Throwable lastFailure;
+    private volatile @Nullable Feed feed;
+    private volatile boolean closed;
+
+    /**
+     * Starts publishing.
+     *
+     * @param leader the application whose events are sent (the publisher does not close it)
+     * @param positions where the publisher records its position, under {@code settings.name()}: e.g. the
+     *     leader's {@code factory().trackingRecorder()}
+     * @param connector opens a connection to the broker
+     * @param settings lanes, body, topics, batch size, retry pauses
+     */
+    public Publisher(Application leader, TrackingRecorder positions, BrokerSender.Connector connector,
+            PublisherSettings settings) {
+        this.leader = requireNonNull(leader, "leader");
+        this.positions = requireNonNull(positions, "positions");
+        this.connector = requireNonNull(connector, "connector");
+        this.settings = requireNonNull(settings, "settings");
+        this.backoff = new Backoff(settings.retryDelay(), settings.maxRetryDelay());
+        this.thread = Thread.ofPlatform().daemon().name(settings.name()).start(this::run);
+    }
+
+    /** The settings. */
+    public PublisherSettings settings() {
+        return settings;
+    }
+
+    /** The id of the last event the broker confirmed and the publisher recorded, 0 if none. */
+    public long position() {
+        return positions.maxTrackingId(settings.name());
+    }
+
+    /** The last failure met (and retried), or null if none yet; for health checks. */
+    public @Nullable Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * Blocks until the broker has confirmed the leader's event {@code notificationId} (or, for an event
+     * the publisher does not send, a later one).
+     *
+     * @throws WaitTimeoutException if it has not within the timeout; the message names the last failure
+     */
+    public void waitFor(long notificationId, Duration timeout) {
+        try {
+            positions.wait(settings.name(), notificationId, timeout);
+        } catch (WaitTimeoutException e) {
+            Throwable failure = lastFailure;
+            throw new WaitTimeoutException(e.getMessage() + (failure == null ? "" : "; last failure: " + failure));
+        }
+    }
+
+    private void run() {
+        Map<Integer, Long> previous = new HashMap<>();
+        while (!closed) {
+            previous.clear();
+            try (BrokerSender sender = connector.connect();
+                    Feed session = new Feed(leader.recorder(), position(), settings.topics(),
+                            settings.maxBatch() * 2, settings.name())) {
+                feed = session;
+                if (closed) {
+                    return;
+                }
+                LOG.debug("{} publishing {} after {}", settings.name(), leader.name(), position());
+                while (!closed) {
+                    List<Notification> batch = session.take(settings.maxBatch());
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    sender.send(relay(batch, previous));
+                    positions.insertTracking(new Tracking(settings.name(), batch.getLast().id()));
+                    backoff.reset();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (closed) {
+                    return;
+                }
+                lastFailure = e;
+                LOG.warn("{} failed; it connects again and sends from {}", settings.name(), position(), e);
+                if (!backoff.pause()) {
+                    return;
+                }
+            } finally {
+                feed = null;
+            }
+        }
+    }
+
+    private List<RelayedEvent> relay(List<Notification> batch, Map<Integer, Long> previous) {
+        List<RelayedEvent> events = new ArrayList<>(batch.size());
+        Mapper mapper = leader.mapper();
+        for (Notification notification : batch) {
+            int lane = Lanes.of(notification.originatorId(), settings.lanes());
+            Notification sent = settings.body() == Body.JSON ? unsealed(notification, mapper) : notification;
+            events.add(new RelayedEvent(leader.name(), lane, settings.lanes(), previous.getOrDefault(lane, 0L),
+                    settings.body(), sent));
+            previous.put(lane, notification.id());
+        }
+        return events;
+    }
+
+    /** The notification with its state decrypted and decompressed: the JSON envelope. */
+    private static Notification unsealed(Notification notification, Mapper mapper) {
+        byte[] state = notification.state();
+        Cipher cipher = mapper.cipher();
+        if (cipher != null) {
+            state = cipher.decrypt(state);
+        }
+        Compressor compressor = mapper.compressor();
+        if (compressor != null) {
+            state = compressor.decompress(state);
+        }
+        return new Notification(notification.id(), notification.originatorId(), notification.originatorVersion(),
+                notification.topic(), state);
+    }
+
+    /** Stops publishing; what the broker confirmed stays recorded. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        backoff.cancel();
+        Feed current = feed;
+        if (current != null) {
+            current.close();
+        }
+        try {
+            if (!thread.join(Duration.ofSeconds(10))) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Publisher[" + settings.name() + " of " + leader.name() + "]";
+    }
+}
