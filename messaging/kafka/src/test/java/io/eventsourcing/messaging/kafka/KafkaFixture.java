@@ -4,6 +4,7 @@ import io.eventsourcing.application.Application;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.messaging.Republisher;
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
+import io.eventsourcing.persistence.TrackingRecorder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,8 +45,9 @@ final class KafkaFixture implements BrokerFixture {
     }
 
     @Override
-    public AutoCloseable publish(Application leader, PublisherSettings settings, String destination) {
-        return new KafkaPublisher(leader, producer(), destination, settings);
+    public AutoCloseable publish(Application leader, TrackingRecorder positions, PublisherSettings settings,
+            String destination) {
+        return new KafkaPublisher(leader, positions, producer(), destination, settings);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.eventsourcing.application.Application;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.messaging.Republisher;
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
+import io.eventsourcing.persistence.TrackingRecorder;
 import java.util.Map;
 
 /** The relay conformance suite's broker: a RabbitMQ at {@code RABBITMQ_HOST}:{@code RABBITMQ_PORT}, guest/guest. */
@@ -28,8 +29,9 @@ final class RabbitMqFixture implements BrokerFixture {
     }
 
     @Override
-    public AutoCloseable publish(Application leader, PublisherSettings settings, String destination) {
-        return new RabbitMqPublisher(leader, connections(), destination, settings);
+    public AutoCloseable publish(Application leader, TrackingRecorder positions, PublisherSettings settings,
+            String destination) {
+        return new RabbitMqPublisher(leader, positions, connections(), destination, settings);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.eventsourcing.application.Application;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.messaging.Republisher;
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
+import io.eventsourcing.persistence.TrackingRecorder;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -48,9 +49,10 @@ final class SqsFixture implements BrokerFixture {
     }
 
     @Override
-    public AutoCloseable publish(Application leader, PublisherSettings settings, String destination) {
+    public AutoCloseable publish(Application leader, TrackingRecorder positions, PublisherSettings settings,
+            String destination) {
         SqsClient sqs = client();
-        SqsPublisher publisher = new SqsPublisher(leader, sqs, queueUrl(sqs, destination), settings);
+        SqsPublisher publisher = new SqsPublisher(leader, positions, sqs, queueUrl(sqs, destination), settings);
         return () -> {
             publisher.close();
             sqs.close();
