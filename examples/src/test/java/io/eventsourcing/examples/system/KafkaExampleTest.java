@@ -1,14 +1,10 @@
 package io.eventsourcing.examples.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.eventsourcing.examples.Eventually;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.messaging.kafka.KafkaPublisher;
 import io.eventsourcing.messaging.kafka.KafkaServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +39,6 @@ class KafkaExampleTest {
                     "KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             Map<String, String> env = Map.of("PERSISTENCE_MODULE", "sqlite",
                     "SQLITE_DBNAME", directory.resolve("orders.db").toString());
-            List<UUID> placed = new ArrayList<>();
             try (var follower = ChildProcess.start(KafkaFollowerProcess.class, followerEnv)) {
                 follower.awaitReady(Duration.ofSeconds(60));
                 // tag::kafka-leader[]
@@ -53,16 +48,8 @@ class KafkaExampleTest {
                     UUID order = orders.placeOrder("apples", 3, 50);
                     publisher.waitFor(orders.recorder().maxNotificationId(), Duration.ofSeconds(30));   // Kafka has it
                     // end::kafka-leader[]
-                    placed.add(order);
-                    placed.add(orders.placeOrder("apples", 4, 50));
-                    try (var reservations = new Reservations(followerEnv)) {   // reads the follower's database
-                        Eventually.until("the follower reserves apples for both orders", Duration.ofSeconds(90),
-                                () -> reservations.stock("apples").reservedFor().size() == 2,
-                                () -> "; the follower printed:\n" + follower.output());
-                        assertThat(reservations.stock("apples").reservedFor()).containsExactlyElementsOf(placed);
-                    }
+                    BrokerExamples.placeAnotherAndAwaitBothReserved(orders, order, followerEnv, follower);
                 }
-                assertThat(follower.output()).doesNotContain(" ERROR ");
             }
         }
     }

@@ -1,16 +1,11 @@
 package io.eventsourcing.examples.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.rabbitmq.client.ConnectionFactory;
-import io.eventsourcing.examples.Eventually;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.messaging.rabbitmq.RabbitMqPublisher;
 import io.eventsourcing.tck.Databases;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +42,6 @@ class RabbitMqExampleTest {
                 "SQLITE_DBNAME", directory.resolve("reservations.db").toString());
         Map<String, String> env = Map.of("PERSISTENCE_MODULE", "sqlite",
                 "SQLITE_DBNAME", directory.resolve("orders.db").toString());
-        List<UUID> placed = new ArrayList<>();
         try (var follower = ChildProcess.start(RabbitMqFollowerProcess.class, followerEnv)) {
             follower.awaitReady(Duration.ofSeconds(60));      // its queue is bound
             // tag::rabbitmq-leader[]
@@ -59,17 +53,8 @@ class RabbitMqExampleTest {
                 UUID order = orders.placeOrder("apples", 3, 50);
                 publisher.waitFor(orders.recorder().maxNotificationId(), Duration.ofSeconds(10));   // RabbitMQ has it
                 // end::rabbitmq-leader[]
-                placed.add(order);
-                placed.add(orders.placeOrder("apples", 4, 50));
-                try (var reservations = new Reservations(followerEnv)) {   // reads the follower's database
-                    Eventually.until("the follower reserves apples for both orders", Duration.ofSeconds(60),
-                            () -> reservations.stock("apples").reservedFor().size() == 2,
-                            () -> "; the follower printed:\n" + follower.output());
-                    assertThat(reservations.stock("apples").reservedFor()).containsExactlyElementsOf(placed);
-                    assertThat(reservations.stock("apples").available()).isEqualTo(3);
-                }
+                BrokerExamples.placeAnotherAndAwaitBothReserved(orders, order, followerEnv, follower);
             }
-            assertThat(follower.output()).doesNotContain(" ERROR ");
         }
     }
 }

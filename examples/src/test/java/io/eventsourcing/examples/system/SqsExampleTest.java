@@ -1,8 +1,5 @@
 package io.eventsourcing.examples.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.eventsourcing.examples.Eventually;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.messaging.sqs.SqsPublisher;
 import java.io.IOException;
@@ -11,8 +8,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.elasticmq.NodeAddress;
@@ -51,7 +46,6 @@ class SqsExampleTest {
                 "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_ENDPOINT_URL_SQS", endpoint);
         Map<String, String> env = Map.of("PERSISTENCE_MODULE", "sqlite",
                 "SQLITE_DBNAME", directory.resolve("orders.db").toString());
-        List<UUID> placed = new ArrayList<>();
         try (var sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                         .build();
@@ -64,16 +58,8 @@ class SqsExampleTest {
                 UUID order = orders.placeOrder("apples", 3, 50);
                 publisher.waitFor(orders.recorder().maxNotificationId(), Duration.ofSeconds(10));   // SQS has it
                 // end::sqs-leader[]
-                placed.add(order);
-                placed.add(orders.placeOrder("apples", 4, 50));
-                try (var reservations = new Reservations(followerEnv)) {   // reads the follower's database
-                    Eventually.until("the follower reserves apples for both orders", Duration.ofSeconds(60),
-                            () -> reservations.stock("apples").reservedFor().size() == 2,
-                            () -> "; the follower printed:\n" + follower.output());
-                    assertThat(reservations.stock("apples").reservedFor()).containsExactlyElementsOf(placed);
-                }
+                BrokerExamples.placeAnotherAndAwaitBothReserved(orders, order, followerEnv, follower);
             }
-            assertThat(follower.output()).doesNotContain(" ERROR ");
         } finally {
             server.stopAndWait();
         }

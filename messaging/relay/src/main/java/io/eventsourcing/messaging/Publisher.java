@@ -46,14 +46,19 @@ import org.slf4j.LoggerFactory;
  * position when started and then follows the leader live, on a thread of its own, reconnecting with a
  * growing pause after failures until it is closed. Run one publisher per leader and name.
  *
- * <p>Thread-safe. The broker modules wrap it ({@code RabbitMqPublisher}, {@code SqsPublisher},
- * {@code KafkaPublisher}).
+ * <p>The broker modules' publishers ({@code RabbitMqPublisher}, {@code SqsPublisher}, {@code
+ * KafkaPublisher}) extend it with their {@link BrokerSender}; it can also be used as it is with a sender
+ * of one's own. Its thread starts in the constructor, so a subclass's connector must not use the
+ * subclass's own fields.
+ *
+ * <p>Thread-safe.
  */
-public final class Publisher implements AutoCloseable {
+public class Publisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
     private final Application leader;
     private final TrackingRecorder positions;
+    private final boolean ownsPositions;
     private final BrokerSender.Connector connector;
     private final PublisherSettings settings;
     private final Backoff backoff;
@@ -66,33 +71,36 @@ public final class Publisher implements AutoCloseable {
      * Starts publishing.
      *
      * @param leader the application whose events are sent (the publisher does not close it)
-     * @param positions where the publisher records its position, under {@code settings.name()}: e.g. the
-     *     leader's {@code factory().trackingRecorder()}
+     * @param positions where the publisher records its position, under {@code settings.name()} (not
+     *     closed by the publisher); null for the leader's own database: its factory's tracking recorder,
+     *     which the publisher closes
      * @param connector opens a connection to the broker
      * @param settings lanes, body, topics, batch size, retry pauses
      */
-    public Publisher(Application leader, TrackingRecorder positions, BrokerSender.Connector connector,
+    @SuppressWarnings("this-escape") // the thread uses only what is assigned before it starts
+    public Publisher(Application leader, @Nullable TrackingRecorder positions, BrokerSender.Connector connector,
             PublisherSettings settings) {
         this.leader = requireNonNull(leader, "leader");
-        this.positions = requireNonNull(positions, "positions");
         this.connector = requireNonNull(connector, "connector");
         this.settings = requireNonNull(settings, "settings");
+        this.ownsPositions = positions == null;
+        this.positions = positions == null ? leader.factory().trackingRecorder() : positions;
         this.backoff = new Backoff(settings.retryDelay(), settings.maxRetryDelay());
         this.thread = Thread.ofPlatform().daemon().name(settings.name()).start(this::run);
     }
 
     /** The settings. */
-    public PublisherSettings settings() {
+    public final PublisherSettings settings() {
         return settings;
     }
 
     /** The id of the last event the broker confirmed and the publisher recorded, 0 if none. */
-    public long position() {
+    public final long position() {
         return positions.maxTrackingId(settings.name());
     }
 
     /** The last failure met (and retried), or null if none yet; for health checks. */
-    public @Nullable Throwable lastFailure() {
+    public final @Nullable Throwable lastFailure() {
         return lastFailure;
     }
 
@@ -102,7 +110,7 @@ public final class Publisher implements AutoCloseable {
      *
      * @throws WaitTimeoutException if it has not within the timeout; the message names the last failure
      */
-    public void waitFor(long notificationId, Duration timeout) {
+    public final void waitFor(long notificationId, Duration timeout) {
         try {
             positions.wait(settings.name(), notificationId, timeout);
         } catch (WaitTimeoutException e) {
@@ -180,7 +188,7 @@ public final class Publisher implements AutoCloseable {
 
     /** Stops publishing; what the broker confirmed stays recorded. Idempotent. */
     @Override
-    public void close() {
+    public final void close() {
         closed = true;
         backoff.cancel();
         Feed current = feed;
@@ -195,10 +203,13 @@ public final class Publisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (ownsPositions) {
+            positions.close();
+        }
     }
 
     @Override
     public String toString() {
-        return "Publisher[" + settings.name() + " of " + leader.name() + "]";
+        return getClass().getSimpleName() + "[" + settings.name() + " of " + leader.name() + "]";
     }
 }

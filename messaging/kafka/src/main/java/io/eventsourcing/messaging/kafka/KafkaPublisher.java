@@ -3,11 +3,10 @@ package io.eventsourcing.messaging.kafka;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.application.Application;
+import io.eventsourcing.messaging.BrokerSender;
 import io.eventsourcing.messaging.Publisher;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.persistence.WaitTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,10 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. Close it to stop.
  */
-public final class KafkaPublisher implements AutoCloseable {
-    private final Publisher publisher;
-    private final TrackingRecorder positions;
-    private final boolean ownsPositions;
+public final class KafkaPublisher extends Publisher {
 
     /**
      * Starts publishing, with the position recorded in the leader's own database (its factory's tracking
@@ -37,30 +33,27 @@ public final class KafkaPublisher implements AutoCloseable {
      *     the serializers, {@code acks=all} and {@code enable.idempotence=true} itself
      * @param topic the topic
      * @param settings the name of the position, lanes (partitions), body, topics, batch size, pauses
+     * @throws IllegalArgumentException if {@code config} asks for fewer acknowledgements or no idempotence
      */
     public KafkaPublisher(Application leader, Map<String, Object> config, String topic, PublisherSettings settings) {
-        this(leader, leader.factory().trackingRecorder(), true, config, topic, settings);
+        this(leader, null, config, topic, settings);
     }
 
     /**
-     * Starts publishing, with the position recorded in the tracking recorder given (not closed by the
-     * publisher).
+     * Starts publishing, with the position recorded in the tracking recorder given.
+     *
+     * @param positions where the position is recorded (not closed by the publisher); null for the
+     *     leader's own database
      */
-    public KafkaPublisher(Application leader, TrackingRecorder positions, Map<String, Object> config, String topic,
-            PublisherSettings settings) {
-        this(leader, positions, false, config, topic, settings);
+    public KafkaPublisher(Application leader, @Nullable TrackingRecorder positions, Map<String, Object> config,
+            String topic, PublisherSettings settings) {
+        super(leader, positions, connector(config, topic, settings.lanes()), settings);
     }
 
-    private KafkaPublisher(Application leader, TrackingRecorder positions, boolean ownsPositions,
-            Map<String, Object> config, String topic, PublisherSettings settings) {
-        Map<String, Object> copy = Map.copyOf(requireNonNull(config, "config"));
+    private static BrokerSender.Connector connector(Map<String, Object> config, String topic, int lanes) {
+        Map<String, Object> producer = producerConfig(Map.copyOf(requireNonNull(config, "config")));
         requireNonNull(topic, "topic");
-        requireNonNull(settings, "settings");
-        producerConfig(copy);   // fails now on a setting that contradicts the guarantees
-        this.positions = requireNonNull(positions, "positions");
-        this.ownsPositions = ownsPositions;
-        this.publisher = new Publisher(leader, positions, () -> new KafkaSender(copy, topic, settings.lanes()),
-                settings);
+        return () -> new KafkaSender(producer, topic, lanes);
     }
 
     /**
@@ -83,33 +76,5 @@ public final class KafkaPublisher implements AutoCloseable {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         return producer;
-    }
-
-    /** The id of the last event Kafka acknowledged, 0 if none. */
-    public long position() {
-        return publisher.position();
-    }
-
-    /** The last failure met (and retried), or null. */
-    public @Nullable Throwable lastFailure() {
-        return publisher.lastFailure();
-    }
-
-    /**
-     * Blocks until Kafka has acknowledged the leader's event {@code notificationId}.
-     *
-     * @throws WaitTimeoutException if it has not within the timeout
-     */
-    public void waitFor(long notificationId, Duration timeout) {
-        publisher.waitFor(notificationId, timeout);
-    }
-
-    /** Stops publishing. */
-    @Override
-    public void close() {
-        publisher.close();
-        if (ownsPositions) {
-            positions.close();
-        }
     }
 }

@@ -3,9 +3,9 @@ package io.eventsourcing.messaging.kafka;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.domain.EventSourcingException;
+import io.eventsourcing.messaging.BrokerRepublisher;
 import io.eventsourcing.messaging.RelayedEvent;
 import io.eventsourcing.messaging.Republisher;
-import io.eventsourcing.messaging.internal.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,15 +16,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Consumes a leader's events from a Kafka topic in a consumer group and hands them to a {@link
@@ -37,18 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class KafkaRepublisher implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaRepublisher.class);
-
+public final class KafkaRepublisher extends BrokerRepublisher {
     private final Map<String, Object> config;
     private final String topic;
-    private final Republisher republisher;
-    private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
-    private final AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
     private final AtomicReference<@Nullable KafkaConsumer<String, byte[]>> consumer = new AtomicReference<>();
-    private volatile @Nullable Throwable lastFailure;
-    private final Thread thread;
-    private volatile boolean closed;
 
     /**
      * Starts consuming.
@@ -60,7 +49,9 @@ public final class KafkaRepublisher implements AutoCloseable {
      * @param group the follower's consumer group
      * @param republisher the follower to feed
      */
+    @SuppressWarnings("this-escape") // start() is the constructor's last statement
     public KafkaRepublisher(Map<String, Object> config, String topic, String group, Republisher republisher) {
+        super(republisher, "kafka:" + topic);
         Map<String, Object> consumerConfig = new HashMap<>(requireNonNull(config, "config"));
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, requireNonNull(group, "group"));
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -68,63 +59,47 @@ public final class KafkaRepublisher implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.config = Map.copyOf(consumerConfig);
         this.topic = requireNonNull(topic, "topic");
-        this.republisher = requireNonNull(republisher, "republisher");
-        this.thread = Thread.ofPlatform().daemon().name(republisher.follower() + "<-kafka:" + topic).start(this::run);
+        start();
     }
 
-    /** The error of the follower that stopped the republisher, if any. */
-    public @Nullable Throwable error() {
-        return error.get();
-    }
-
-    /** The last failure to reach Kafka (retried), or null. */
-    public @Nullable Throwable lastFailure() {
-        return lastFailure;
-    }
-
-    private void run() {
-        while (!closed) {
-            try (KafkaConsumer<String, byte[]> session = new KafkaConsumer<>(config, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer.set(session);
-                if (closed) {
-                    return;
-                }
-                session.subscribe(List.of(topic));
-                while (!closed) {
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    try {
-                        for (ConsumerRecord<String, byte[]> record : session.poll(Duration.ofMillis(500))) {
-                            republisher.handle(read(record));
-                            done.put(new TopicPartition(record.topic(), record.partition()),
-                                    new OffsetAndMetadata(record.offset() + 1));
-                        }
-                    } catch (EventSourcingException e) {
-                        if (error.compareAndSet(null, e)) {
-                            LOG.error("{} stopped: the follower failed", this, e);
-                        }
-                        closed = true;
-                    } finally {
-                        if (!done.isEmpty()) {
-                            session.commitSync(done);
-                        }
-                    }
-                    backoff.reset();
-                }
-            } catch (WakeupException e) {
-                return;   // closing
-            } catch (KafkaException e) {
-                if (closed) {
-                    return;
-                }
-                lastFailure = e;
-                LOG.warn("{} lost Kafka; it connects again", this, e);
-                if (!backoff.pause()) {
-                    return;
-                }
-            } finally {
-                consumer.set(null);
+    @Override
+    protected void consume() {
+        try (KafkaConsumer<String, byte[]> session = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.set(session);
+            if (isClosed()) {
+                return;
             }
+            session.subscribe(List.of(topic));
+            connected();
+            while (!isClosed()) {
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                try {
+                    for (ConsumerRecord<String, byte[]> record : session.poll(Duration.ofMillis(500))) {
+                        republisher().handle(read(record));
+                        done.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
+                    }
+                } catch (EventSourcingException e) {
+                    stop(e);
+                } finally {
+                    if (!done.isEmpty()) {
+                        session.commitSync(done);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.set(null);
+        }
+    }
+
+    @Override
+    protected void wake() {
+        KafkaConsumer<String, byte[]> current = consumer.get();
+        if (current != null) {
+            current.wakeup();
         }
     }
 
@@ -135,37 +110,8 @@ public final class KafkaRepublisher implements AutoCloseable {
         }, record.value() == null ? new byte[0] : record.value());
     }
 
-    /**
-     * Stops consuming; then rethrows the follower's error that stopped it, if any.
-     *
-     * @throws EventSourcingException the follower's error
-     */
-    @Override
-    public void close() {
-        closed = true;
-        backoff.cancel();
-        KafkaConsumer<String, byte[]> current = consumer.get();
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            if (!thread.join(Duration.ofSeconds(30))) {
-                thread.interrupt();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable cause = error.get();
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause != null) {
-            throw new EventSourcingException(this + " failed", cause);
-        }
-    }
-
     @Override
     public String toString() {
-        return "KafkaRepublisher[" + topic + " -> " + republisher.follower() + "]";
+        return "KafkaRepublisher[" + topic + " -> " + republisher().follower() + "]";
     }
 }

@@ -30,7 +30,7 @@ final class KafkaSender implements BrokerSender {
 
     KafkaSender(Map<String, Object> config, String topic, int lanes) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(KafkaPublisher.producerConfig(config), new StringSerializer(),
+        this.producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer());
         try {
             List<PartitionInfo> partitions = producer.partitionsFor(topic);

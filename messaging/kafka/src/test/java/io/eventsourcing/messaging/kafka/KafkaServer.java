@@ -1,15 +1,12 @@
 package io.eventsourcing.messaging.kafka;
 
+import io.eventsourcing.messaging.fixtures.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -20,15 +17,15 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaServer implements AutoCloseable {
     private final Path directory;
     private final int port;
-    private final int controllerPort;
     private Process process;
 
-    private KafkaServer(Path directory) throws IOException {
+    private KafkaServer(Path directory) throws IOException, InterruptedException {
         this.directory = directory;
-        this.port = freePort();
-        this.controllerPort = freePort();
+        this.port = ServerProcess.freePort();
+        int controllerPort = ServerProcess.freePort();
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("server.properties"), """
+        Path properties = directory.resolve("server.properties");
+        Files.writeString(properties, """
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@127.0.0.1:%d
@@ -48,19 +45,15 @@ public final class KafkaServer implements AutoCloseable {
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=false
                 """.formatted(controllerPort, port, controllerPort, port, directory.resolve("data")));
+        ServerProcess.run(ServerProcess.java("kafka.tools.StorageTool", List.of("-Xmx256m"), "format", "-t",
+                Uuid.randomUuid().toString(), "-c", properties.toString()), log(), Duration.ofMinutes(2));
     }
 
     /** Formats the storage and starts the broker; fails if it does not answer within two minutes. */
     public static KafkaServer start(Path directory) throws IOException, InterruptedException {
-        KafkaServer broker = new KafkaServer(directory);
-        Process format = broker.java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-                directory.resolve("server.properties").toString());
-        if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            throw new IllegalStateException("formatting Kafka's storage failed:\n"
-                    + Files.readString(directory.resolve("server.out")));
-        }
-        broker.startProcess();
-        return broker;
+        KafkaServer server = new KafkaServer(directory);
+        server.startProcess();
+        return server;
     }
 
     /** Where clients connect: {@code 127.0.0.1:port}. */
@@ -68,65 +61,23 @@ public final class KafkaServer implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    private Process java(String main, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.out").toFile()))
-                .start();
+    private Path log() {
+        return directory.resolve("server.out");
     }
 
     private void startProcess() throws IOException, InterruptedException {
-        process = java("kafka.Kafka", directory.resolve("server.properties").toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!answers()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Kafka did not start on port " + port + ":\n"
-                        + Files.readString(directory.resolve("server.out")));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean answers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        process = ServerProcess.start(ServerProcess.java("kafka.Kafka", List.of("-Xmx512m"),
+                directory.resolve("server.properties").toString()), Map.of(), log(), port, Duration.ofMinutes(2));
     }
 
     /** Stops the broker (SIGTERM: a controlled shutdown) and starts it again on the same ports and data. */
     public void restart() throws IOException, InterruptedException {
-        stop();
+        ServerProcess.stop(process);
         startProcess();
-    }
-
-    private void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
     }
 
     @Override
     public void close() {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ServerProcess.stop(process);
     }
 }

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.eventsourcing.application.Application;
+import io.eventsourcing.messaging.BrokerSender;
 import io.eventsourcing.messaging.Publisher;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.persistence.WaitTimeoutException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -27,13 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. Close it to stop.
  */
-public final class RabbitMqPublisher implements AutoCloseable {
+public final class RabbitMqPublisher extends Publisher {
     /** How long a batch may wait for RabbitMQ's confirmation before the session fails and is retried. */
     public static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
-
-    private final Publisher publisher;
-    private final TrackingRecorder positions;
-    private final boolean ownsPositions;
 
     /**
      * Starts publishing, with the position recorded in the leader's own database (its factory's tracking
@@ -47,55 +43,24 @@ public final class RabbitMqPublisher implements AutoCloseable {
      */
     public RabbitMqPublisher(Application leader, ConnectionFactory connections, String exchange,
             PublisherSettings settings) {
-        this(leader, leader.factory().trackingRecorder(), true, connections, exchange, settings);
+        this(leader, null, connections, exchange, settings);
     }
 
     /**
      * Starts publishing, with the position recorded in the tracking recorder given.
      *
-     * @param positions where the position is recorded (not closed by the publisher)
+     * @param positions where the position is recorded (not closed by the publisher); null for the
+     *     leader's own database
      */
-    public RabbitMqPublisher(Application leader, TrackingRecorder positions, ConnectionFactory connections,
+    public RabbitMqPublisher(Application leader, @Nullable TrackingRecorder positions, ConnectionFactory connections,
             String exchange, PublisherSettings settings) {
-        this(leader, positions, false, connections, exchange, settings);
+        super(leader, positions, connector(connections, new RabbitMqTopology(exchange, settings.lanes()),
+                settings.name()), settings);
     }
 
-    private RabbitMqPublisher(Application leader, TrackingRecorder positions, boolean ownsPositions,
-            ConnectionFactory connections, String exchange, PublisherSettings settings) {
-        requireNonNull(settings, "settings");
-        ConnectionFactory factory = RabbitMqConnections.withoutRecovery(connections);
-        RabbitMqTopology topology = new RabbitMqTopology(exchange, settings.lanes());
-        this.positions = requireNonNull(positions, "positions");
-        this.ownsPositions = ownsPositions;
-        this.publisher = new Publisher(leader, positions,
-                () -> new RabbitMqSender(factory, topology, CONFIRM_TIMEOUT, settings.name()), settings);
-    }
-
-    /** The id of the last event RabbitMQ confirmed, 0 if none. */
-    public long position() {
-        return publisher.position();
-    }
-
-    /** The last failure met (and retried), or null. */
-    public @Nullable Throwable lastFailure() {
-        return publisher.lastFailure();
-    }
-
-    /**
-     * Blocks until RabbitMQ has confirmed the leader's event {@code notificationId}.
-     *
-     * @throws WaitTimeoutException if it has not within the timeout
-     */
-    public void waitFor(long notificationId, Duration timeout) {
-        publisher.waitFor(notificationId, timeout);
-    }
-
-    /** Stops publishing. */
-    @Override
-    public void close() {
-        publisher.close();
-        if (ownsPositions) {
-            positions.close();
-        }
+    private static BrokerSender.Connector connector(ConnectionFactory connections, RabbitMqTopology topology,
+            String name) {
+        ConnectionFactory factory = RabbitMqConnections.withoutRecovery(requireNonNull(connections, "connections"));
+        return () -> new RabbitMqSender(factory, topology, CONFIRM_TIMEOUT, name);
     }
 }

@@ -1,13 +1,13 @@
 package io.eventsourcing.messaging.rabbitmq;
 
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
+import io.eventsourcing.messaging.fixtures.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +28,8 @@ final class RabbitMqNode implements BrokerFixture.Restartable {
 
     private RabbitMqNode(Path directory) throws IOException {
         this.directory = directory;
-        this.port = freePort();
-        this.distributionPort = freePort();
+        this.port = ServerProcess.freePort();
+        this.distributionPort = ServerProcess.freePort();
         this.node = "es-relay-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("rabbitmq.conf"), "listeners.tcp.default = 127.0.0.1:" + port + "\n"
@@ -51,10 +51,7 @@ final class RabbitMqNode implements BrokerFixture.Restartable {
     }
 
     private void startProcess() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("server.out").toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("HOME", directory.toString());
         env.put("RABBITMQ_NODENAME", node);
         env.put("RABBITMQ_NODE_PORT", Integer.toString(port));
@@ -66,25 +63,8 @@ final class RabbitMqNode implements BrokerFixture.Restartable {
         env.put("RABBITMQ_LOG_BASE", directory.resolve("log").toString());
         env.put("RABBITMQ_PID_FILE", directory.resolve("rabbitmq.pid").toString());
         env.put("ERL_EPMD_ADDRESS", "127.0.0.1");
-        process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!answers()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the test's RabbitMQ node " + node + " did not start on port " + port
-                        + ":\n" + Files.readString(directory.resolve("server.out")));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean answers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        process = ServerProcess.start(List.of(SERVER.toString()), env, directory.resolve("server.out"), port,
+                Duration.ofMinutes(1));
     }
 
     @Override
@@ -99,11 +79,10 @@ final class RabbitMqNode implements BrokerFixture.Restartable {
         startProcess();
     }
 
-    private void stop() throws InterruptedException {
+    private void stop() {
         // The script runs the Erlang VM as a child; stopping the VM through its pid file stops the script too.
-        Path pidFile = directory.resolve("rabbitmq.pid");
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            long pid = Long.parseLong(Files.readString(directory.resolve("rabbitmq.pid")).strip());
             ProcessHandle.of(pid).ifPresent(vm -> {
                 vm.destroy();
                 vm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
@@ -111,26 +90,11 @@ final class RabbitMqNode implements BrokerFixture.Restartable {
         } catch (IOException | NumberFormatException e) {
             // no pid file: the node never got that far
         }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServerProcess.stop(process);
     }
 
     @Override
     public void close() {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stop();
     }
 }

@@ -1,7 +1,6 @@
 package io.eventsourcing.messaging.internal;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -60,23 +59,6 @@ public final class Backoff {
         try {
             stopped = true;
             cancelled.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits up to the timeout unless cancelled meanwhile; for loops that poll. */
-    public boolean sleep(long timeout, TimeUnit unit) {
-        lock.lock();
-        try {
-            long remaining = unit.toNanos(timeout);
-            while (!stopped && remaining > 0) {
-                remaining = cancelled.awaitNanos(remaining);
-            }
-            return !stopped;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         } finally {
             lock.unlock();
         }

@@ -3,11 +3,10 @@ package io.eventsourcing.messaging.sqs;
 import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.application.Application;
+import io.eventsourcing.messaging.BrokerSender;
 import io.eventsourcing.messaging.Publisher;
 import io.eventsourcing.messaging.PublisherSettings;
 import io.eventsourcing.persistence.TrackingRecorder;
-import io.eventsourcing.persistence.WaitTimeoutException;
-import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,10 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * <p>Thread-safe. Close it to stop; the {@link SqsClient} stays the caller's.
  */
-public final class SqsPublisher implements AutoCloseable {
-    private final Publisher publisher;
-    private final TrackingRecorder positions;
-    private final boolean ownsPositions;
+public final class SqsPublisher extends Publisher {
 
     /**
      * Starts publishing, with the position recorded in the leader's own database (its factory's tracking
@@ -41,25 +37,24 @@ public final class SqsPublisher implements AutoCloseable {
      * @throws IllegalArgumentException if the queue is not a FIFO queue (its name ends in {@code .fifo})
      */
     public SqsPublisher(Application leader, SqsClient sqs, String queueUrl, PublisherSettings settings) {
-        this(leader, leader.factory().trackingRecorder(), true, sqs, queueUrl, settings);
+        this(leader, null, sqs, queueUrl, settings);
     }
 
     /**
-     * Starts publishing, with the position recorded in the tracking recorder given (not closed by the
-     * publisher).
+     * Starts publishing, with the position recorded in the tracking recorder given.
+     *
+     * @param positions where the position is recorded (not closed by the publisher); null for the
+     *     leader's own database
      */
-    public SqsPublisher(Application leader, TrackingRecorder positions, SqsClient sqs, String queueUrl,
+    public SqsPublisher(Application leader, @Nullable TrackingRecorder positions, SqsClient sqs, String queueUrl,
             PublisherSettings settings) {
-        this(leader, positions, false, sqs, queueUrl, settings);
+        super(leader, positions, connector(sqs, queueUrl), settings);
     }
 
-    private SqsPublisher(Application leader, TrackingRecorder positions, boolean ownsPositions, SqsClient sqs,
-            String queueUrl, PublisherSettings settings) {
+    private static BrokerSender.Connector connector(SqsClient sqs, String queueUrl) {
         requireNonNull(sqs, "sqs");
         requireFifo(queueUrl);
-        this.positions = requireNonNull(positions, "positions");
-        this.ownsPositions = ownsPositions;
-        this.publisher = new Publisher(leader, positions, () -> new SqsSender(sqs, queueUrl), settings);
+        return () -> new SqsSender(sqs, queueUrl);
     }
 
     /**
@@ -80,34 +75,6 @@ public final class SqsPublisher implements AutoCloseable {
         if (!queue.endsWith(".fifo")) {
             throw new IllegalArgumentException("SQS queue " + queue + " is not a FIFO queue (its name must end in "
                     + ".fifo): a standard queue does not keep events in order");
-        }
-    }
-
-    /** The id of the last event SQS accepted, 0 if none. */
-    public long position() {
-        return publisher.position();
-    }
-
-    /** The last failure met (and retried), or null. */
-    public @Nullable Throwable lastFailure() {
-        return publisher.lastFailure();
-    }
-
-    /**
-     * Blocks until SQS has accepted the leader's event {@code notificationId}.
-     *
-     * @throws WaitTimeoutException if it has not within the timeout
-     */
-    public void waitFor(long notificationId, Duration timeout) {
-        publisher.waitFor(notificationId, timeout);
-    }
-
-    /** Stops publishing. */
-    @Override
-    public void close() {
-        publisher.close();
-        if (ownsPositions) {
-            positions.close();
         }
     }
 }

@@ -1,16 +1,13 @@
 package io.eventsourcing.messaging.sqs;
 
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
+import io.eventsourcing.messaging.fixtures.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * ElasticMQ, a real SQS-compatible server from Maven Central, run by the tests in a JVM of its own (from
@@ -24,7 +21,7 @@ final class ElasticMq implements BrokerFixture.Restartable {
 
     private ElasticMq(Path directory) throws IOException {
         this.directory = directory;
-        this.port = freePort();
+        this.port = ServerProcess.freePort();
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("elasticmq.conf"), """
                 include classpath("application.conf")
@@ -48,31 +45,9 @@ final class ElasticMq implements BrokerFixture.Restartable {
     }
 
     private void startProcess() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-Dconfig.file=" + directory.resolve("elasticmq.conf"), "-cp", System.getProperty("java.class.path"),
-                "org.elasticmq.server.Main")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.out").toFile()))
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!answers()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("ElasticMQ did not start on port " + port + ":\n"
-                        + Files.readString(directory.resolve("server.out")));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean answers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        process = ServerProcess.start(ServerProcess.java("org.elasticmq.server.Main", List.of("-Xmx256m",
+                "-Dconfig.file=" + directory.resolve("elasticmq.conf"))), Map.of(), directory.resolve("server.out"),
+                port, Duration.ofMinutes(1));
     }
 
     @Override
@@ -83,31 +58,12 @@ final class ElasticMq implements BrokerFixture.Restartable {
     /** Stops the server (SIGTERM) and starts it again on the same port, with the same queues and messages. */
     @Override
     public void restart() throws IOException, InterruptedException {
-        stop();
+        ServerProcess.stop(process);
         startProcess();
-    }
-
-    private void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
     }
 
     @Override
     public void close() {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ServerProcess.stop(process);
     }
 }

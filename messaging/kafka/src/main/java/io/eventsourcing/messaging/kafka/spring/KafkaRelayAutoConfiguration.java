@@ -47,7 +47,7 @@ public class KafkaRelayAutoConfiguration {
                 KafkaRelayProperties.Republisher settings = properties.republishers().get(i);
                 ProcessApplication follower = RelayBeans.follower(applications, settings.follower(),
                         "eventsourcing.kafka.republishers[" + i + "].follower");
-                relays.add(new KafkaRepublisher(kafka.buildConsumerProperties(), settings.topic(), settings.group(),
+                relays.start(new KafkaRepublisher(kafka.buildConsumerProperties(), settings.topic(), settings.group(),
                         Republisher.to(follower, settings.leader(), follower.mapper())));
             }
             for (int i = 0; i < properties.publishers().size(); i++) {
@@ -55,7 +55,7 @@ public class KafkaRelayAutoConfiguration {
                 Application leader = RelayBeans.application(applications, settings.application(),
                         "eventsourcing.kafka.publishers[" + i + "].application");
                 String name = settings.name() != null ? settings.name() : leader.name() + "->kafka:" + settings.topic();
-                relays.add(new KafkaPublisher(leader, kafka.buildProducerProperties(), settings.topic(),
+                relays.start(new KafkaPublisher(leader, kafka.buildProducerProperties(), settings.topic(),
                         PublisherSettings.of(name).withLanes(settings.lanes()).withBody(settings.body())));
             }
         } catch (RuntimeException e) {

@@ -1,34 +1,18 @@
 package io.eventsourcing.messaging.kafka.spring;
 
-import io.eventsourcing.messaging.internal.RelayBeans;
+import io.eventsourcing.messaging.Relays;
 import io.eventsourcing.messaging.kafka.KafkaPublisher;
 import io.eventsourcing.messaging.kafka.KafkaRepublisher;
-import java.util.List;
 
 /** The Kafka publishers and republishers the auto-configuration started; closed with the context, before the applications. */
-public final class KafkaRelays implements AutoCloseable {
-    private final RelayBeans.Group group = new RelayBeans.Group();
-
+public final class KafkaRelays extends Relays {
     KafkaRelays() {}
 
-    <T extends AutoCloseable> T add(T relay) {
-        return group.add(relay);
+    KafkaPublisher start(KafkaPublisher publisher) {
+        return add(publisher);
     }
 
-    /** The publishers, in the order configured. */
-    public List<KafkaPublisher> publishers() {
-        return group.all().stream().filter(KafkaPublisher.class::isInstance).map(KafkaPublisher.class::cast).toList();
-    }
-
-    /** The republishers, in the order configured. */
-    public List<KafkaRepublisher> republishers() {
-        return group.all().stream().filter(KafkaRepublisher.class::isInstance).map(KafkaRepublisher.class::cast)
-                .toList();
-    }
-
-    /** Stops them all; rethrows the first republisher's follower error, if any. */
-    @Override
-    public void close() {
-        group.close();
+    KafkaRepublisher start(KafkaRepublisher republisher) {
+        return add(republisher);
     }
 }

@@ -47,7 +47,7 @@ public class RabbitMqRelayAutoConfiguration {
                 RabbitMqRelayProperties.Republisher settings = properties.republishers().get(i);
                 ProcessApplication follower = RelayBeans.follower(applications, settings.follower(),
                         "eventsourcing.rabbitmq.republishers[" + i + "].follower");
-                relays.add(new RabbitMqRepublisher(rabbit, settings.exchange(), settings.queue(), settings.lanes(),
+                relays.start(new RabbitMqRepublisher(rabbit, settings.exchange(), settings.queue(), settings.lanes(),
                         Republisher.to(follower, settings.leader(), follower.mapper())));
             }
             for (int i = 0; i < properties.publishers().size(); i++) {
@@ -56,7 +56,7 @@ public class RabbitMqRelayAutoConfiguration {
                         "eventsourcing.rabbitmq.publishers[" + i + "].application");
                 String name = settings.name() != null ? settings.name()
                         : leader.name() + "->rabbitmq:" + settings.exchange();
-                relays.add(new RabbitMqPublisher(leader, rabbit, settings.exchange(),
+                relays.start(new RabbitMqPublisher(leader, rabbit, settings.exchange(),
                         PublisherSettings.of(name).withLanes(settings.lanes()).withBody(settings.body())));
             }
         } catch (RuntimeException e) {

@@ -47,7 +47,7 @@ public class SqsRelayAutoConfiguration {
                 SqsRelayProperties.Republisher settings = properties.republishers().get(i);
                 ProcessApplication follower = RelayBeans.follower(applications, settings.follower(),
                         "eventsourcing.sqs.republishers[" + i + "].follower");
-                relays.add(new SqsRepublisher(sqs, queueUrl(sqs, settings.queue()),
+                relays.start(new SqsRepublisher(sqs, queueUrl(sqs, settings.queue()),
                         Republisher.to(follower, settings.leader(), follower.mapper())));
             }
             for (int i = 0; i < properties.publishers().size(); i++) {
@@ -55,7 +55,7 @@ public class SqsRelayAutoConfiguration {
                 Application leader = RelayBeans.application(applications, settings.application(),
                         "eventsourcing.sqs.publishers[" + i + "].application");
                 String name = settings.name() != null ? settings.name() : leader.name() + "->sqs:" + settings.queue();
-                relays.add(new SqsPublisher(leader, sqs, queueUrl(sqs, settings.queue()),
+                relays.start(new SqsPublisher(leader, sqs, queueUrl(sqs, settings.queue()),
                         PublisherSettings.of(name).withLanes(settings.lanes()).withBody(settings.body())));
             }
         } catch (RuntimeException e) {
