@@ -3,7 +3,9 @@ package io.eventsourcing.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsourcing.messaging.fixtures.Eventually;
+import io.eventsourcing.domain.Topics;
 import io.eventsourcing.messaging.fixtures.Tallies;
+import io.eventsourcing.messaging.fixtures.Tally;
 import io.eventsourcing.messaging.fixtures.TallyLog;
 import io.eventsourcing.persistence.memory.InMemoryTrackingRecorder;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,25 @@ class PublisherTest {
                     () -> positions.maxTrackingId("live") == 2, () -> "");
             assertThat(broker.delivered()).extracting(e -> e.notification().id()).containsExactly(1L, 2L);
             assertThat(broker.delivered().get(1).previousId()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sends_only_the_topics_it_is_given_chaining_each_to_the_one_sent_before() throws Exception {
+        LossyBroker broker = new LossyBroker();
+        InMemoryTrackingRecorder positions = new InMemoryTrackingRecorder();
+        try (var leader = new Tallies(Map.of())) {
+            leader.record("d", 2, 1);                                      // Started 1, 2; Counted 3, 4
+            try (var publisher = new Publisher(leader, positions, () -> new BrokerSender() {
+                @Override public void send(List<RelayedEvent> events) throws IOException { broker.send(events); }
+                @Override public void close() {}
+            }, PublisherSettings.of("started").withTopics(Set.of(Topics.of(Tally.Started.class))))) {
+                publisher.waitFor(2, Duration.ofSeconds(10));
+                Thread.sleep(200);
+                assertThat(publisher.position()).isEqualTo(2);
+            }
+            assertThat(broker.delivered()).extracting(e -> e.notification().id()).containsExactly(1L, 2L);
+            assertThat(broker.delivered()).extracting(RelayedEvent::previousId).containsExactly(0L, 1L);
         }
     }
 }
