@@ -3,6 +3,7 @@ package io.eventsourcing.examples.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsourcing.examples.Eventually;
+import io.eventsourcing.messaging.fixtures.JavaProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class BrokerExamples {
      * follower in the other JVM has reserved apples for both orders, in order, and printed no error.
      */
     static void placeAnotherAndAwaitBothReserved(Orders orders, UUID first, Map<String, String> followerEnv,
-            ChildProcess follower) {
+            JavaProcess follower) {
         List<UUID> placed = List.of(first, orders.placeOrder("apples", 4, 50));
         try (var reservations = new Reservations(followerEnv)) {
             Eventually.until("the follower reserves apples for both orders", Duration.ofSeconds(90),

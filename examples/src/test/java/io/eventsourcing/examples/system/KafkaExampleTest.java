@@ -1,6 +1,7 @@
 package io.eventsourcing.examples.system;
 
 import io.eventsourcing.messaging.PublisherSettings;
+import io.eventsourcing.messaging.fixtures.JavaProcess;
 import io.eventsourcing.messaging.kafka.KafkaPublisher;
 import io.eventsourcing.messaging.kafka.KafkaServer;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ class KafkaExampleTest {
                     "KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             Map<String, String> env = Map.of("PERSISTENCE_MODULE", "sqlite",
                     "SQLITE_DBNAME", directory.resolve("orders.db").toString());
-            try (var follower = ChildProcess.start(KafkaFollowerProcess.class, followerEnv)) {
-                follower.awaitReady(Duration.ofSeconds(60));
+            try (var follower = JavaProcess.start(KafkaFollowerProcess.class, followerEnv)) {
+                follower.awaitLine("ready", Duration.ofSeconds(60));
                 // tag::kafka-leader[]
                 Map<String, Object> kafka = Map.of("bootstrap.servers", bootstrap);
                 try (var orders = new Orders(env);

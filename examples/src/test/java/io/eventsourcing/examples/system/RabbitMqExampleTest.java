@@ -2,6 +2,7 @@ package io.eventsourcing.examples.system;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.eventsourcing.messaging.PublisherSettings;
+import io.eventsourcing.messaging.fixtures.JavaProcess;
 import io.eventsourcing.messaging.rabbitmq.RabbitMqPublisher;
 import io.eventsourcing.tck.Databases;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class RabbitMqExampleTest {
                 "SQLITE_DBNAME", directory.resolve("reservations.db").toString());
         Map<String, String> env = Map.of("PERSISTENCE_MODULE", "sqlite",
                 "SQLITE_DBNAME", directory.resolve("orders.db").toString());
-        try (var follower = ChildProcess.start(RabbitMqFollowerProcess.class, followerEnv)) {
-            follower.awaitReady(Duration.ofSeconds(60));      // its queue is bound
+        try (var follower = JavaProcess.start(RabbitMqFollowerProcess.class, followerEnv)) {
+            follower.awaitLine("ready", Duration.ofSeconds(60));      // its queue is bound
             // tag::rabbitmq-leader[]
             var connections = new ConnectionFactory();                 // guest/guest on port 5672
             connections.setHost("127.0.0.1");

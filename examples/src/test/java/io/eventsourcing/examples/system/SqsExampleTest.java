@@ -1,6 +1,7 @@
 package io.eventsourcing.examples.system;
 
 import io.eventsourcing.messaging.PublisherSettings;
+import io.eventsourcing.messaging.fixtures.JavaProcess;
 import io.eventsourcing.messaging.sqs.SqsPublisher;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -49,8 +50,8 @@ class SqsExampleTest {
         try (var sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                         .build();
-                var follower = ChildProcess.start(SqsFollowerProcess.class, followerEnv)) {
-            follower.awaitReady(Duration.ofSeconds(60));      // its queue exists
+                var follower = JavaProcess.start(SqsFollowerProcess.class, followerEnv)) {
+            follower.awaitLine("ready", Duration.ofSeconds(60));      // its queue exists
             // tag::sqs-leader[]
             String queue = sqs.getQueueUrl(b -> b.queueName("reservations-orders.fifo")).queueUrl();
             try (var orders = new Orders(env);
