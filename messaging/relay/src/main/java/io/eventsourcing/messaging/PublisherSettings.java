@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param name the name the publisher's position is tracked under (e.g. {@code Orders->rabbitmq}); two
  *     publishers of one leader need two names
- * @param lanes how many ordered lanes to spread the events over by originator id (1: one total order)
+ * @param lanes how many ordered lanes to spread the events over by originator id (1: one total order);
+ *     chosen once for a leader, as followers track each lane under its own name (see {@link Lanes})
  * @param body what the message body holds
  * @param topics only events with these topics are sent, or all if empty
  * @param maxBatch at most this many events are sent before waiting for the broker's confirmation
