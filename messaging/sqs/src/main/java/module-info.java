@@ -3,6 +3,7 @@ module io.eventsourcing.messaging.sqs {
     requires transitive io.eventsourcing.messaging;
     requires transitive software.amazon.awssdk.services.sqs;
     requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.awscore;
     requires static org.jspecify;
     // Optional: the Spring Boot auto-configuration, when the application has an SqsClient bean.
     requires static transitive spring.boot;

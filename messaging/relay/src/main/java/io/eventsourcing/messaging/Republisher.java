@@ -12,6 +12,8 @@ import io.eventsourcing.system.EventProcessingException;
 import io.eventsourcing.system.ProcessApplication;
 import io.eventsourcing.system.Projection;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands the events a broker delivers to a local follower, a {@link ProcessApplication} or a
@@ -25,6 +27,8 @@ import java.util.Set;
  * <p>Thread-safe; call it for one lane from one thread at a time (the follower serialises the rest).
  */
 public final class Republisher {
+    private static final Logger LOG = LoggerFactory.getLogger(Republisher.class);
+
     private final String leader;
     private final Mapper storedMapper;
     private final Mapper jsonMapper;
@@ -81,6 +85,20 @@ public final class Republisher {
         });
     }
 
+    /**
+     * A new session of deliveries: what a broker consumer hands this republisher between connecting and
+     * losing its connection, each event with the broker's token for acknowledging it. It holds an event
+     * that arrives before the one before it in its lane, and processes it once that one has been.
+     */
+    public <T> Deliveries<T> deliveries() {
+        return new Deliveries<>(this);
+    }
+
+    /** The follower's position in a lane: the last notification id it recorded under that name, 0 if none. */
+    long recorded(String trackingName) {
+        return target.positions.maxTrackingId(trackingName);
+    }
+
     /** The leader's name. */
     public String leader() {
         return leader;
@@ -100,7 +118,8 @@ public final class Republisher {
         /** Its position was recorded already: a copy, dropped. */
         DUPLICATE,
         /**
-         * The event sent before it in its lane has not arrived: dropped, as the publisher sends both again.
+         * The event sent before it in its lane has not arrived: not processed. {@link Deliveries} holds it until
+         * that one has been; if that one was lost, the publisher sends both again.
          */
         AHEAD_OF_A_LOST_EVENT
     }
@@ -126,6 +145,9 @@ public final class Republisher {
             return Outcome.DUPLICATE;
         }
         if (relayed.previousId() > recorded) {
+            LOG.debug("{} cannot process {} yet: the event before it in lane {}, {} notification {}, has not "
+                    + "arrived (the follower is at {})", target.name, relayed.deduplicationId(), relayed.lane(), leader,
+                    relayed.previousId(), recorded);
             return Outcome.AHEAD_OF_A_LOST_EVENT;
         }
         Tracking tracking = new Tracking(trackingName, notification.id());

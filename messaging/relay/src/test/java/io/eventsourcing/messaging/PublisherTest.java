@@ -58,7 +58,7 @@ class PublisherTest {
             throws Exception {
         LossyBroker broker = new LossyBroker();
         InMemoryTrackingRecorder positions = new InMemoryTrackingRecorder();
-        try (var leader = new Tallies(Map.of()); var follower = new TallyLog(Map.of())) {
+        try (var leader = new Tallies(Map.of("PERSISTENCE_MODULE", "memory")); var follower = new TallyLog(Map.of("PERSISTENCE_MODULE", "memory"))) {
             leader.record("a", 5, 19);                                     // 100 events
             PublisherSettings settings = PublisherSettings.of("test").withMaxBatch(7)
                     .withRetryDelays(Duration.ofMillis(1), Duration.ofMillis(5));
@@ -86,7 +86,7 @@ class PublisherTest {
     void follows_the_leader_live_after_catching_up() throws Exception {
         LossyBroker broker = new LossyBroker();
         InMemoryTrackingRecorder positions = new InMemoryTrackingRecorder();
-        try (var leader = new Tallies(Map.of());
+        try (var leader = new Tallies(Map.of("PERSISTENCE_MODULE", "memory"));
                 var publisher = new Publisher(leader, positions, () -> new BrokerSender() {
                     @Override public void send(List<RelayedEvent> events) throws IOException { broker.send(events); }
                     @Override public void close() {}
@@ -105,7 +105,7 @@ class PublisherTest {
     void sends_only_the_topics_it_is_given_chaining_each_to_the_one_sent_before() throws Exception {
         LossyBroker broker = new LossyBroker();
         InMemoryTrackingRecorder positions = new InMemoryTrackingRecorder();
-        try (var leader = new Tallies(Map.of())) {
+        try (var leader = new Tallies(Map.of("PERSISTENCE_MODULE", "memory"))) {
             leader.record("d", 2, 1);                                      // Started 1, 2; Counted 3, 4
             try (var publisher = new Publisher(leader, positions, () -> new BrokerSender() {
                 @Override public void send(List<RelayedEvent> events) throws IOException { broker.send(events); }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The republisher's rules, without a broker: deliveries are handed to it as a broker might make them. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RepublisherTest {
-    private final Tallies leader = new Tallies(Map.of());
-    private final TallyLog follower = new TallyLog(Map.of());
+    private final Tallies leader = new Tallies(Map.of("PERSISTENCE_MODULE", "memory"));
+    private final TallyLog follower = new TallyLog(Map.of("PERSISTENCE_MODULE", "memory"));
     private final Republisher republisher = Republisher.to(follower, "Tallies", leader.mapper());
 
     private List<Notification> recorded() {
@@ -61,7 +61,7 @@ class RepublisherTest {
 
     @Test
     void records_only_the_position_of_an_event_whose_topic_the_follower_does_not_follow() {
-        TallyLog picky = new TallyLog(Map.of()) {
+        TallyLog picky = new TallyLog(Map.of("PERSISTENCE_MODULE", "memory")) {
             @Override
             protected Set<Class<?>> followedTypes() { return Set.of(Tally.Counted.class); }
         };
@@ -97,5 +97,45 @@ class RepublisherTest {
                 .isInstanceOf(EventProcessingException.class)
                 .hasMessageContaining("TallyLog failed to process Tallies notification 1");
         assertThat(follower.recorder().maxTrackingId("Tallies")).isZero();
+    }
+
+    @Test
+    void deliveries_hold_an_event_that_comes_before_the_one_before_it_and_process_both_in_order() {
+        List<Notification> log = recorded();
+        Deliveries<String> deliveries = republisher.deliveries();
+
+        assertThat(deliveries.handle(relayed(log.get(2), 2), "third")).isEmpty();           // as ElasticMQ may after
+        assertThat(deliveries.handle(relayed(log.get(1), 1), "second")).isEmpty();          // a restart
+        assertThat(deliveries.held()).isEqualTo(2);
+        assertThat(deliveries.handle(relayed(log.get(0), 0), "first")).containsExactly("first", "second", "third");
+
+        assertThat(deliveries.held()).isZero();
+        assertThat(follower.seen()).containsExactly(leader.log().subList(0, 3).toArray(String[]::new));
+    }
+
+    @Test
+    void deliveries_acknowledge_a_held_event_as_a_copy_once_the_publisher_sent_it_again_with_its_predecessor() {
+        List<Notification> log = recorded();
+        Deliveries<String> deliveries = republisher.deliveries();
+        deliveries.handle(relayed(log.get(0), 0), "1");
+
+        assertThat(deliveries.handle(relayed(log.get(2), 2), "3, after a lost 2")).isEmpty();
+        assertThat(deliveries.handle(relayed(log.get(1), 0), "2 again")).containsExactly("2 again", "3, after a lost 2");
+        assertThat(deliveries.handle(relayed(log.get(2), 2), "3 again")).containsExactly("3 again");   // a copy
+        assertThat(follower.seen()).hasSize(3);
+    }
+
+    @Test
+    void deliveries_give_up_the_oldest_held_event_past_the_limit_so_a_broker_s_window_never_fills() {
+        leader.record("many", Deliveries.MAX_HELD + 3, 0);
+        List<Notification> log = leader.recorder().selectNotifications(1, Deliveries.MAX_HELD + 3);
+        Deliveries<Long> deliveries = republisher.deliveries();
+        for (int i = 2; i < Deliveries.MAX_HELD + 2; i++) {                      // 1 and 2 lost
+            assertThat(deliveries.handle(relayed(log.get(i), i), (long) i + 1)).isEmpty();
+        }
+        assertThat(deliveries.handle(relayed(log.get(Deliveries.MAX_HELD + 2), Deliveries.MAX_HELD + 2), 999L))
+                .containsExactly(3L);
+        assertThat(deliveries.held()).isEqualTo(Deliveries.MAX_HELD);
+        assertThat(follower.seen()).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.domain.EventSourcingException;
 import io.eventsourcing.messaging.BrokerRepublisher;
+import io.eventsourcing.messaging.Deliveries;
 import io.eventsourcing.messaging.RelayedEvent;
 import io.eventsourcing.messaging.Republisher;
 import java.nio.charset.StandardCharsets;
@@ -72,13 +73,16 @@ public final class KafkaRepublisher extends BrokerRepublisher {
             }
             session.subscribe(List.of(topic));
             connected();
+            Deliveries<ConsumerRecord<String, byte[]>> deliveries = republisher().deliveries();
             while (!isClosed()) {
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 try {
                     for (ConsumerRecord<String, byte[]> record : session.poll(Duration.ofMillis(500))) {
-                        republisher().handle(read(record));
-                        done.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
+                        for (ConsumerRecord<String, byte[]> processed : deliveries.handle(read(record), record)) {
+                            done.merge(new TopicPartition(processed.topic(), processed.partition()),
+                                    new OffsetAndMetadata(processed.offset() + 1),
+                                    (a, b) -> a.offset() >= b.offset() ? a : b);
+                        }
                     }
                 } catch (EventSourcingException e) {
                     stop(e);

@@ -1,7 +1,7 @@
 package io.eventsourcing.messaging.kafka;
 
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
-import io.eventsourcing.messaging.fixtures.RelayConformance;
+import io.eventsourcing.messaging.fixtures.BrokerRestartConformance;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The relay conformance suite on Kafka: a KRaft broker started once for the class in a JVM of its own,
  * and for the restart test a second one of the test's own.
  */
-class KafkaRelayTest extends RelayConformance {
+class KafkaRelayTest extends BrokerRestartConformance {
     private static KafkaBroker broker;
     @TempDir
     static Path brokerDirectory;

@@ -10,10 +10,12 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.eventsourcing.domain.EventSourcingException;
 import io.eventsourcing.messaging.BrokerRepublisher;
+import io.eventsourcing.messaging.Deliveries;
 import io.eventsourcing.messaging.RelayException;
 import io.eventsourcing.messaging.RelayedEvent;
 import io.eventsourcing.messaging.Republisher;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,6 +70,7 @@ public final class RabbitMqRepublisher extends BrokerRepublisher {
     protected void consume() throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
         CountDownLatch ended = new CountDownLatch(1);
         session.set(ended);
+        Deliveries<Tag> deliveries = republisher().deliveries();
         try (Connection connection = factory.newConnection(republisher().follower() + "<-" + queue)) {
             connection.addShutdownListener(cause -> ended.countDown());
             try (Channel setup = connection.createChannel()) {
@@ -77,7 +80,7 @@ public final class RabbitMqRepublisher extends BrokerRepublisher {
                 Channel channel = connection.createChannel();
                 channel.basicQos(PREFETCH);
                 channel.addShutdownListener(cause -> ended.countDown());
-                channel.basicConsume(topology.queue(queue, lane), false, new LaneConsumer(channel));
+                channel.basicConsume(topology.queue(queue, lane), false, new LaneConsumer(channel, deliveries));
             }
             connected();
             if (!isClosed()) {
@@ -100,10 +103,16 @@ public final class RabbitMqRepublisher extends BrokerRepublisher {
         }
     }
 
+    /** A message to acknowledge: its channel and delivery tag. */
+    private record Tag(Channel channel, long deliveryTag) {}
+
     /** Consumes one lane's queue; the client calls it for one message at a time. */
     private final class LaneConsumer extends DefaultConsumer {
-        LaneConsumer(Channel channel) {
+        private final Deliveries<Tag> deliveries;
+
+        LaneConsumer(Channel channel, Deliveries<Tag> deliveries) {
             super(channel);
+            this.deliveries = deliveries;
         }
 
         @Override
@@ -113,16 +122,19 @@ public final class RabbitMqRepublisher extends BrokerRepublisher {
                 return;
             }
             Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+            List<Tag> acknowledged;
             try {
-                republisher().handle(RelayedEvent.read(name -> {
+                acknowledged = deliveries.handle(RelayedEvent.read(name -> {
                     Object value = headers.get(name);
                     return value == null ? null : value.toString();
-                }, body));
+                }, body), new Tag(getChannel(), envelope.getDeliveryTag()));
             } catch (EventSourcingException e) {
                 stop(e);                 // the connection closes; the message is delivered again to the next consumer
                 return;
             }
-            getChannel().basicAck(envelope.getDeliveryTag(), false);
+            for (Tag tag : acknowledged) {   // this lane's, so this channel's
+                tag.channel().basicAck(tag.deliveryTag(), false);
+            }
         }
     }
 

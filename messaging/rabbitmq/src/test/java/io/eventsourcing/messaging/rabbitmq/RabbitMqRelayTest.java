@@ -1,7 +1,7 @@
 package io.eventsourcing.messaging.rabbitmq;
 
 import io.eventsourcing.messaging.fixtures.BrokerFixture;
-import io.eventsourcing.messaging.fixtures.RelayConformance;
+import io.eventsourcing.messaging.fixtures.BrokerRestartConformance;
 import io.eventsourcing.tck.Databases;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The relay conformance suite on RabbitMQ: the machine's broker (127.0.0.1:5672, guest/guest; start it
  * with {@code ../shared/services.sh rabbitmq}), and for the restart test a node of the test's own.
  */
-class RabbitMqRelayTest extends RelayConformance {
+class RabbitMqRelayTest extends BrokerRestartConformance {
     @BeforeAll
     static void rabbitMqAnswers() {
         Databases.requireReachable("RabbitMQ", "127.0.0.1", 5672);

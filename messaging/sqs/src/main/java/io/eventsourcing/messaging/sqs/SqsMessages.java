@@ -4,9 +4,11 @@ import io.eventsourcing.messaging.Body;
 import io.eventsourcing.messaging.RelayException;
 import io.eventsourcing.messaging.RelayedEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -15,6 +17,15 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * body as text (SQS bodies are text): the JSON as it is, the stored bytes in base64.
  */
 final class SqsMessages {
+    /**
+     * Bounds on each call, whatever the client's settings: a call that hangs (a server that accepts
+     * connections before it is ready, as ElasticMQ does while it restarts) fails and the session starts again.
+     */
+    static final AwsRequestOverrideConfiguration TIMEOUTS = AwsRequestOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(Duration.ofSeconds(25))
+            .apiCallTimeout(Duration.ofSeconds(60))
+            .build();
+
     private SqsMessages() {}
 
     static Map<String, MessageAttributeValue> attributes(RelayedEvent event) {

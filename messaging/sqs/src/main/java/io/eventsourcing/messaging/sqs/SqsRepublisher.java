@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.eventsourcing.domain.EventSourcingException;
 import io.eventsourcing.messaging.BrokerRepublisher;
+import io.eventsourcing.messaging.Deliveries;
 import io.eventsourcing.messaging.Republisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,11 @@ public final class SqsRepublisher extends BrokerRepublisher {
 
     @Override
     protected void consume() {
+        Deliveries<String> deliveries = republisher().deliveries();   // held messages come back after a new receive
         while (!isClosed()) {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(WAIT_SECONDS).messageAttributeNames("All")).messages();
+                    .waitTimeSeconds(WAIT_SECONDS).messageAttributeNames("All").overrideConfiguration(SqsMessages.TIMEOUTS))
+                    .messages();
             connected();
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             try {
@@ -61,9 +64,10 @@ public final class SqsRepublisher extends BrokerRepublisher {
                     if (isClosed()) {
                         break;
                     }
-                    republisher().handle(SqsMessages.read(message));
-                    done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
-                            .receiptHandle(message.receiptHandle()).build());
+                    for (String handle : deliveries.handle(SqsMessages.read(message), message.receiptHandle())) {
+                        done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+                                .receiptHandle(handle).build());
+                    }
                 }
             } catch (EventSourcingException e) {
                 stop(e);
@@ -78,7 +82,7 @@ public final class SqsRepublisher extends BrokerRepublisher {
             return;
         }
         try {
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done).overrideConfiguration(SqsMessages.TIMEOUTS));
         } catch (SdkException e) {
             // They come back after the visibility timeout, and are dropped as copies.
             LOG.warn("{} could not delete {} processed messages from {}", this, done.size(), queueUrl, e);

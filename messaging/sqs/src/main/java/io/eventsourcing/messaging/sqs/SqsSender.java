@@ -51,7 +51,8 @@ final class SqsSender implements BrokerSender {
                         .messageDeduplicationId(event.notification().id() + "-" + session)
                         .build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)
+                    .overrideConfiguration(SqsMessages.TIMEOUTS));
             if (!response.failed().isEmpty()) {
                 BatchResultErrorEntry first = response.failed().getFirst();
                 RelayedEvent failed = batch.get(Integer.parseInt(first.id()));

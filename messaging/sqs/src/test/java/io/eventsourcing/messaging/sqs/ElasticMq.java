@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * ElasticMQ, a real SQS-compatible server from Maven Central, run by the tests in a JVM of its own (from
- * this JVM's class path) on a free port, keeping its queues and messages in a temporary directory so it
- * can be restarted without losing them.
+ * this JVM's class path) on a free port, keeping its queues and messages in a temporary directory.
  */
-final class ElasticMq implements BrokerFixture.Restartable {
+final class ElasticMq implements AutoCloseable {
     private final Path directory;
     private final int port;
     private Process process;
@@ -44,26 +44,53 @@ final class ElasticMq implements BrokerFixture.Restartable {
         return port;
     }
 
+    /**
+     * Starts the server and waits until it answers SQS calls, not only its port; a start that does not
+     * answer within a minute is given up and made again, once.
+     */
     private void startProcess() throws IOException, InterruptedException {
-        process = ServerProcess.start(ServerProcess.java("org.elasticmq.server.Main", List.of("-Xmx256m",
-                "-Dconfig.file=" + directory.resolve("elasticmq.conf"))), Map.of(), directory.resolve("server.out"),
-                port, Duration.ofMinutes(1));
+        for (int attempt = 1; ; attempt++) {
+            process = ServerProcess.start(ServerProcess.java("org.elasticmq.server.Main", List.of("-Xmx256m",
+                    "-Dconfig.file=" + directory.resolve("elasticmq.conf"))), Map.of(), directory.resolve("server.out"),
+                    port, Duration.ofMinutes(1));
+            if (answersCalls(Duration.ofMinutes(1)) || attempt == 2) {
+                return;
+            }
+            System.out.println("ElasticMQ on port " + port + " did not answer; starting it again. Its log:\n"
+                    + Files.readString(directory.resolve("server.out")));
+            process.destroyForcibly().waitFor();
+        }
     }
 
-    @Override
-    public BrokerFixture fixture() {
+    private boolean answersCalls(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (var sqs = new SqsFixture(Map.of(SqsFixture.PORT, Integer.toString(port))).client()) {
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    sqs.listQueues();
+                    return true;
+                } catch (SdkException e) {
+                    Thread.sleep(200);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The relay conformance suite's view of it. */
+    BrokerFixture fixture() {
         return new SqsFixture(Map.of(SqsFixture.PORT, Integer.toString(port)));
-    }
-
-    /** Stops the server (SIGTERM) and starts it again on the same port, with the same queues and messages. */
-    @Override
-    public void restart() throws IOException, InterruptedException {
-        ServerProcess.stop(process);
-        startProcess();
     }
 
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            try {
+                System.out.println("ElasticMQ had exited:\n" + Files.readString(directory.resolve("server.out")));
+            } catch (IOException e) {
+                System.out.println("ElasticMQ had exited; its log is unreadable: " + e);
+            }
+        }
         ServerProcess.stop(process);
     }
 }

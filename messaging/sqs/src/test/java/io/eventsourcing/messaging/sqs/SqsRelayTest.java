@@ -8,8 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The relay conformance suite on SQS: ElasticMQ, started once for the class in a JVM of its own, and for
- * the restart test a second one of the test's own.
+ * The relay conformance suite on SQS: ElasticMQ, started once for the class in a JVM of its own. Not the
+ * broker-restart suite: ElasticMQ restores a FIFO queue's messages out of order after a restart, and at
+ * times without messages it had acknowledged, which Amazon SQS never does.
  */
 class SqsRelayTest extends RelayConformance {
     private static ElasticMq server;
@@ -33,8 +34,4 @@ class SqsRelayTest extends RelayConformance {
         return server.fixture();
     }
 
-    @Override
-    protected BrokerFixture.Restartable startRestartableBroker(Path directory) throws Exception {
-        return ElasticMq.start(directory);
-    }
 }
