@@ -175,12 +175,13 @@ public class Publisher implements AutoCloseable {
     private static Notification unsealed(Notification notification, Mapper mapper) {
         byte[] state = notification.state();
         Cipher cipher = mapper.cipher();
-        if (cipher != null) {
-            state = cipher.decrypt(state);
+        if (cipher != null) {   // bound to its row, as the mapper encrypted it
+            state = cipher.decrypt(state, Mapper.associatedData(notification.originatorId(),
+                    notification.originatorVersion(), notification.topic()));
         }
         Compressor compressor = mapper.compressor();
         if (compressor != null) {
-            state = compressor.decompress(state);
+            state = compressor.decompress(state, mapper.maxDecodedSize());
         }
         return new Notification(notification.id(), notification.originatorId(), notification.originatorVersion(),
                 notification.topic(), state);

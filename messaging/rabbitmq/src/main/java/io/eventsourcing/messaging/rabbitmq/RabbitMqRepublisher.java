@@ -8,6 +8,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.eventsourcing.domain.EventSourcingException;
 import io.eventsourcing.messaging.BrokerRepublisher;
 import io.eventsourcing.messaging.Deliveries;
@@ -132,8 +133,12 @@ public final class RabbitMqRepublisher extends BrokerRepublisher {
                 stop(e);                 // the connection closes; the message is delivered again to the next consumer
                 return;
             }
-            for (Tag tag : acknowledged) {   // this lane's, so this channel's
-                tag.channel().basicAck(tag.deliveryTag(), false);
+            try {
+                for (Tag tag : acknowledged) {   // this lane's, so this channel's
+                    tag.channel().basicAck(tag.deliveryTag(), false);
+                }
+            } catch (IOException | ShutdownSignalException e) {
+                // The connection is going (a broker restart): the messages come again and are dropped as copies.
             }
         }
     }
