@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsourcing.examples.Eventually;
 import io.eventsourcing.examples.Postgres;
+import io.eventsourcing.messaging.fixtures.JavaProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ class TwoProcessesTest {
         List<UUID> confirmed = new ArrayList<>();
         List<UUID> rejected = new ArrayList<>();
 
-        try (var shop = ChildProcess.start(ShopProcess.class, env)) {
-            shop.awaitReady(TIMEOUT);
+        try (var shop = JavaProcess.start(ShopProcess.class, env)) {
+            shop.awaitLine("ready", TIMEOUT);
             try (var orders = new Orders(env)) {
                 for (int i = 0; i < 8; i++) {
                     confirmed.add(orders.placeOrder("apples", 2, 25));
@@ -68,8 +69,8 @@ class TwoProcessesTest {
                 confirmed.add(orders.placeOrder("apples", 1, 25));
             }
         }
-        try (var shop = ChildProcess.start(ShopProcess.class, env)) {
-            shop.awaitReady(TIMEOUT);                    // caught up, and following again
+        try (var shop = JavaProcess.start(ShopProcess.class, env)) {
+            shop.awaitLine("ready", TIMEOUT);                    // caught up, and following again
             try (var orders = new Orders(env)) {
                 confirmed.add(orders.placeOrder("apples", 1, 25));
                 awaitDecided(env, confirmed, rejected, shop);
@@ -89,7 +90,7 @@ class TwoProcessesTest {
 
     /** Waits, reading the shared database from this process, until the shop process has done its work. */
     private static void awaitDecided(Map<String, String> env, List<UUID> confirmed, List<UUID> rejected,
-            ChildProcess shop) {
+            JavaProcess shop) {
         try (var orders = new Orders(env); var payments = new Payments(env)) {
             Eventually.until("the shop process confirms and charges " + confirmed.size() + " orders and rejects "
                     + rejected.size(), TIMEOUT,

@@ -126,7 +126,7 @@ final class DcbGroupCommitter {
                         return null;
                     }));
         } catch (JdbcDatastore.Unreachable e) {
-            if (!last && SqlStates.isTransient(e.cause)) {
+            if (!last && datastore.dialect().isTransient(e.cause)) {
                 LOG.warn("{}: no connection ({}), retrying", context, e.cause.getMessage());
                 GroupCommitter.pause(0);
                 return group;
