@@ -26,6 +26,14 @@ import org.slf4j.LoggerFactory;
  * "after" any position the refused append's decision read). A refused append fails alone with
  * DcbConditionException and takes no position; the accepted ones are numbered consecutively.
  *
+ * Where the dialect can (PostgreSQL), a group is written in one statement instead: while no other
+ * process appends, the largest position is what this committer's previous group left, so the group is
+ * judged here against its own appends, numbered after that position, and sent with the checks of the
+ * store (the largest position is the one expected, no condition fails) that the statement makes under
+ * the lock before it inserts anything. If a check fails (another process appended, or a condition
+ * fails on the store), nothing was written and the group is written the other way, which learns the
+ * largest position again.
+ *
  * When the connection is lost while a group is written, what was recorded is found out before anyone is
  * answered: on a new connection, under the append lock, the events at the positions the group gave
  * each accepted append are read and compared with the append's own. Stored means appended; not stored
@@ -49,6 +57,13 @@ final class DcbGroupCommitter {
     private final DcbTables tables;
     private final JdbcDcbDialect dialect;
     private final GroupQueue<Pending> queue = new GroupQueue<>(Admission::new, this::write);
+    /**
+     * The largest position after this committer's last group, -1 when it is not known. Only the thread
+     * writing a group uses it, and the queue orders those threads.
+     */
+    private long expectedHead = -1;
+    /** The largest position the group being written leaves, once it commits. */
+    private long groupHead = -1;
 
     DcbGroupCommitter(JdbcDatastore datastore, DcbTables tables, JdbcDcbDialect dialect) {
         this.datastore = requireNonNull(datastore, "datastore");
@@ -119,12 +134,19 @@ final class DcbGroupCommitter {
         for (Pending pending : group) {
             pending.first = 0;
         }
+        long head = expectedHead;
+        expectedHead = -1;
         try {
-            datastore.onOwnConnection(context, connection -> ClassicGroupWriter.inTransaction(datastore.dialect(),
-                    connection, () -> {
-                        writeGroup(connection, group);
-                        return null;
-                    }));
+            boolean written = head >= 0 && dialect.appendsInOneStatement()
+                    && datastore.onOwnConnection(context, connection -> writeInOneStatement(connection, group, head));
+            if (!written) {
+                datastore.onOwnConnection(context, connection -> ClassicGroupWriter.inTransaction(
+                        datastore.dialect(), connection, () -> {
+                            writeGroup(connection, group);
+                            return null;
+                        }));
+            }
+            expectedHead = groupHead;
         } catch (JdbcDatastore.Unreachable e) {
             if (!last && datastore.dialect().isTransient(e.cause)) {
                 LOG.warn("{}: no connection ({}), retrying", context, e.cause.getMessage());
@@ -149,6 +171,41 @@ final class DcbGroupCommitter {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Judges the appends of a group as if the largest position were {@code head}, noting in each its
+     * first position or its refusal, and writes the accepted ones in one statement that first checks
+     * that guess and their conditions.
+     *
+     * @return whether the group was written; if not, nothing of it was
+     */
+    private boolean writeInOneStatement(Connection connection, List<Pending> group, long head) throws SQLException {
+        List<DcbEvent> accepted = new ArrayList<>();
+        List<DcbAppendCondition> checks = new ArrayList<>();
+        for (Pending pending : group) {
+            pending.refusal = null;
+            DcbAppendCondition condition = pending.condition;
+            if (condition != null) {
+                long failedAt = firstMatch(condition.failIfEventsMatch(), accepted, head);
+                if (failedAt > 0) {
+                    pending.refusal = DcbConditionException.failed(tables.events(), condition, failedAt);
+                    continue;
+                }
+                checks.add(condition);
+            }
+            pending.first = head + accepted.size() + 1;
+            accepted.addAll(pending.events);
+        }
+        if (dialect.appendIfUnchanged(connection, tables, head, checks, accepted)) {
+            groupHead = head + accepted.size();
+            return true;
+        }
+        for (Pending pending : group) {
+            pending.first = 0;
+            pending.refusal = null;
+        }
+        return false;
     }
 
     /**
@@ -181,6 +238,7 @@ final class DcbGroupCommitter {
         if (!accepted.isEmpty()) {
             dialect.insert(connection, tables, accepted, head + 1);
         }
+        groupHead = head + accepted.size();
     }
 
     /** The position an event accepted earlier in the group gets if it matches the query, else 0. */

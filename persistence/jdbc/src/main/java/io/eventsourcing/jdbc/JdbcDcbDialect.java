@@ -58,6 +58,30 @@ public interface JdbcDcbDialect {
     }
 
     /**
+     * Whether the dialect has {@link #appendIfUnchanged}: a group of appends written, checked and
+     * committed by one statement.
+     */
+    default boolean appendsInOneStatement() {
+        return false;
+    }
+
+    /**
+     * In one statement on a connection in auto-commit mode (the statement begins and commits its own
+     * transaction): takes the append lock, then appends the events at positions {@code head + 1},
+     * {@code head + 2}, ... if the largest position is still {@code head} and none of the conditions
+     * fails, and otherwise appends nothing. The group committer uses it when it expects the largest
+     * position to be what its previous group left, which holds while no other process appends.
+     *
+     * @param conditions the conditions to check, all of them
+     * @return whether the events were appended; false also when the group is too big for one statement
+     * @throws UnsupportedOperationException if {@link #appendsInOneStatement()} is false
+     */
+    default boolean appendIfUnchanged(Connection connection, DcbTables tables, long head,
+            List<DcbAppendCondition> conditions, List<DcbEvent> events) throws SQLException {
+        throw new UnsupportedOperationException("appends in one statement: " + getClass().getName());
+    }
+
+    /**
      * Inserts events at positions {@code first}, {@code first + 1}, ...; the caller holds the lock.
      */
     void insert(Connection connection, DcbTables tables, List<DcbEvent> events, long first) throws SQLException;

@@ -273,13 +273,19 @@ public abstract class TagTableDcbDialect implements JdbcDcbDialect {
         return sql.text();
     }
 
-    /** Binds parameters (strings, longs and ints) in order from the first. */
+    /** How an event's tags are kept in the events table's {@code tags} column. */
+    protected static String tagList(List<String> tags) {
+        return DcbTagList.encode(tags);
+    }
+
+    /** Binds parameters (strings, longs, ints and byte arrays) in order from the first. */
     protected static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             switch (parameters.get(i)) {
                 case String s -> statement.setString(i + 1, s);
                 case Long l -> statement.setLong(i + 1, l);
                 case Integer n -> statement.setInt(i + 1, n);
+                case byte[] bytes -> statement.setBytes(i + 1, bytes);
                 default -> statement.setObject(i + 1, parameters.get(i));
             }
         }

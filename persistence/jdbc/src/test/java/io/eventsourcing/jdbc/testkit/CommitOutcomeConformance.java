@@ -156,6 +156,22 @@ public abstract class CommitOutcomeConformance {
     }
 
     @Test
+    void a_later_dcb_append_whose_connection_was_lost_before_the_commit_is_written_again_once() {
+        // The second append of a store: where the dialect can, it is sent in one statement with its checks.
+        DcbRecorder store = factory().dcbRecorder();
+        store.append(List.of(DcbEvent.of("Registered", "ada".getBytes(StandardCharsets.UTF_8), "user:ada")), null);
+
+        FaultyDataSource.atNextCommit(Fault.LOST_BEFORE_COMMIT);
+        long last = store.append(List.of(DcbEvent.of("Registered", "cy".getBytes(StandardCharsets.UTF_8),
+                "user:cy")), DcbAppendCondition.failIfEventsMatch(DcbQuery.tags("user:cy"), 1));
+
+        assertThat(FaultyDataSource.happened()).isEqualTo(1);
+        assertThat(last).isEqualTo(2);
+        assertThat(store.head()).isEqualTo(2);
+        assertThat(store.read(DcbQuery.tags("user:cy"), null, null)).hasSize(1);
+    }
+
+    @Test
     void a_save_whose_outcome_cannot_be_found_out_says_so_and_does_not_claim_it_failed() {
         ApplicationRecorder recorder = factory().applicationRecorder();
         UUID id = UUID.randomUUID();
