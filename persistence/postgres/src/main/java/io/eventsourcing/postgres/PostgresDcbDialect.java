@@ -6,7 +6,6 @@ import io.eventsourcing.dcb.DcbAppendCondition;
 import io.eventsourcing.dcb.DcbEvent;
 import io.eventsourcing.dcb.DcbQuery;
 import io.eventsourcing.jdbc.DcbTables;
-import io.eventsourcing.jdbc.SqlStates;
 import io.eventsourcing.jdbc.Tables;
 import io.eventsourcing.jdbc.TagTableDcbDialect;
 import java.sql.Connection;
@@ -140,27 +139,14 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
         String sql = appendSql(tables, head, conditions, events, tagRows, parameters);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            boolean results = statement.execute();
-            while (!results && statement.getUpdateCount() != -1) {
-                results = statement.getMoreResults();
-            }
-            if (!results) {
-                throw new SQLException("no result from the append to " + tables.events());
-            }
-            try (ResultSet result = statement.getResultSet()) {
+            try (ResultSet result = Scripts.run(statement, "the append to " + tables.events())) {
                 if (!result.next()) {
                     throw new SQLException("no row from the append to " + tables.events());
                 }
                 return result.getBoolean(1);
             }
         } catch (SQLException | RuntimeException e) {
-            if (!(e instanceof SQLException lost && SqlStates.isConnectionLost(lost))) {
-                try (Statement rollback = connection.createStatement()) {
-                    rollback.execute("ROLLBACK");
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-            }
+            Scripts.rollback(connection, e);
             throw e;
         }
     }

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,14 +125,7 @@ final class PostgresGroupWriter implements GroupWriter {
             }
             long first = Long.MAX_VALUE;
             boolean listened = false;
-            boolean results = statement.execute();
-            while (!results && statement.getUpdateCount() != -1) {
-                results = statement.getMoreResults();
-            }
-            if (!results) {
-                throw new SQLException("no result from the group insert into " + tables.events());
-            }
-            try (ResultSet ids = statement.getResultSet()) {
+            try (ResultSet ids = Scripts.run(statement, "the group insert into " + tables.events())) {
                 while (ids.next()) {
                     first = Math.min(first, ids.getLong(1));
                     listened |= notice == PostgresNotices.Presence.Notice.CHECK && ids.getBoolean(2);
@@ -151,7 +143,7 @@ final class PostgresGroupWriter implements GroupWriter {
             }
             return outcomes;
         } catch (SQLException | RuntimeException e) {
-            rollback(connection, e);
+            Scripts.rollback(connection, e);
             throw e;
         }
     }
@@ -162,39 +154,15 @@ final class PostgresGroupWriter implements GroupWriter {
         String sql = sql(tables, rows, trackings);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, dialect, inserts, rows);
-            boolean results = statement.execute();
-            while (!results && statement.getUpdateCount() != -1) {
-                results = statement.getMoreResults();
-            }
-            if (!results) {
-                throw new SQLException("no result from the group insert into " + tables.events());
-            }
-            try (ResultSet result = statement.getResultSet()) {
+            try (ResultSet result = Scripts.run(statement, "the group insert into " + tables.events())) {
                 if (!result.next()) {
                     throw new SQLException("no row from the group insert into " + tables.events());
                 }
                 return outcomes(inserts, result.getLong(1), ints(result.getArray(2)), ints(result.getArray(3)));
             }
         } catch (SQLException | RuntimeException e) {
-            rollback(connection, e);
+            Scripts.rollback(connection, e);
             throw e;
-        }
-    }
-
-    /** Runs a prepared group statement and reads the first column of the one row its select gives. */
-    private static long readFirstColumn(PreparedStatement statement, Tables tables) throws SQLException {
-        boolean results = statement.execute();
-        while (!results && statement.getUpdateCount() != -1) {
-            results = statement.getMoreResults();
-        }
-        if (!results) {
-            throw new SQLException("no result from the group insert into " + tables.events());
-        }
-        try (ResultSet result = statement.getResultSet()) {
-            if (!result.next()) {
-                throw new SQLException("no row from the group insert into " + tables.events());
-            }
-            return result.getLong(1);
         }
     }
 
@@ -284,14 +252,6 @@ final class PostgresGroupWriter implements GroupWriter {
             flags[value] = true;
         }
         return flags;
-    }
-
-    private static void rollback(Connection connection, Exception cause) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private String sql(Tables tables, int rows, int trackings) {
