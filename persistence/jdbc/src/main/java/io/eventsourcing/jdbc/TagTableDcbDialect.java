@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -88,19 +89,12 @@ public abstract class TagTableDcbDialect implements JdbcDcbDialect {
     /** Takes the lock that serialises the store's appenders until the transaction ends. */
     protected abstract void lockAppends(Connection connection, DcbTables tables) throws SQLException;
 
+    /** The lock, then the largest position and the condition's check: a group of one. */
     @Override
     public Locked lock(Connection connection, DcbTables tables, @Nullable DcbAppendCondition condition)
             throws SQLException {
-        lockAppends(connection, tables);
-        List<Object> parameters = new ArrayList<>();
-        String columns = headColumns(tables, condition, parameters);
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + columns)) {
-            bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return new Locked(rows.getLong(1), condition == null ? 0 : rows.getLong(2));
-            }
-        }
+        long[] locked = lock(connection, tables, Collections.singletonList(condition));
+        return new Locked(locked[0], locked[1]);
     }
 
     /** The lock, then the largest position and every condition's check in one select. */

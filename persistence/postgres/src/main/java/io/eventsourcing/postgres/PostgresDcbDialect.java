@@ -70,30 +70,10 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
         }
     }
 
-    /** The lock, the head, the condition's check and the NOTIFY, sent together; the driver waits once. */
-    @Override
-    public Locked lock(Connection connection, DcbTables tables, @Nullable DcbAppendCondition condition)
-            throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String sql = lockSql(tables) + "; SELECT " + headColumns(tables, condition, parameters) + ", "
-                + PostgresNotices.notifyIfListened(notices(tables), "TRUE");
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            boolean rows = statement.execute();
-            for (int skipped = 0; !rows && skipped < 2; skipped++) {
-                rows = statement.getMoreResults();
-            }
-            if (!rows) {
-                throw new SQLException("no result from SELECT MAX(position) FROM " + tables.events());
-            }
-            try (ResultSet result = statement.getResultSet()) {
-                result.next();
-                return new Locked(result.getLong(1), condition == null ? 0 : result.getLong(2));
-            }
-        }
-    }
-
-    /** The lock, the head, every condition's check and the NOTIFY of a group, sent together. */
+    /**
+     * The lock, the head, every condition's check and the NOTIFY of a group, sent together; the driver
+     * waits once. An append alone comes here too, as a group of one.
+     */
     @Override
     public long[] lock(Connection connection, DcbTables tables, List<@Nullable DcbAppendCondition> conditions)
             throws SQLException {
@@ -102,14 +82,7 @@ final class PostgresDcbDialect extends TagTableDcbDialect {
                 + PostgresNotices.notifyIfListened(notices(tables), "TRUE");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            boolean rows = statement.execute();
-            for (int skipped = 0; !rows && skipped < 2; skipped++) {
-                rows = statement.getMoreResults();
-            }
-            if (!rows) {
-                throw new SQLException("no result from SELECT MAX(position) FROM " + tables.events());
-            }
-            try (ResultSet result = statement.getResultSet()) {
+            try (ResultSet result = Scripts.run(statement, "SELECT MAX(position) FROM " + tables.events())) {
                 result.next();
                 return locked(result, conditions.size());
             }
