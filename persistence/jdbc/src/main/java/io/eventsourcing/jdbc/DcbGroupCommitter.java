@@ -107,21 +107,7 @@ final class DcbGroupCommitter {
 
     /** Writes a group and answers each of its callers; never throws. */
     private void write(List<Pending> group) {
-        try {
-            List<Pending> left = group;
-            for (int attempt = 0; !left.isEmpty(); attempt++) {
-                left = attempt(left, attempt >= datastore.retries());
-            }
-        } catch (RuntimeException | Error e) {
-            for (Pending pending : group) {
-                if (!pending.isSettled()) {
-                    pending.fail(e);
-                }
-            }
-            if (e instanceof Error error) {
-                throw error;
-            }
-        }
+        GroupQueue.writeInAttempts(group, datastore.retries(), this::attempt);
     }
 
     /**
@@ -328,7 +314,6 @@ final class DcbGroupCommitter {
         long first;
         @Nullable DcbConditionException refusal;
         private long last;
-        private @Nullable Throwable failure;
 
         Pending(List<DcbEvent> events, @Nullable DcbAppendCondition condition) {
             this.events = events;
@@ -340,18 +325,8 @@ final class DcbGroupCommitter {
             settle();
         }
 
-        void fail(Throwable failure) {
-            this.failure = failure;
-            settle();
-        }
-
         long outcome() {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
+            throwIfFailed();
             return last;
         }
     }

@@ -152,21 +152,7 @@ final class GroupCommitter {
 
     /** Writes a group and answers each of its callers; never throws. */
     private void write(List<Pending> group) {
-        try {
-            List<Pending> left = group;
-            for (int attempt = 0; !left.isEmpty(); attempt++) {
-                left = attempt(left, attempt >= datastore.retries());
-            }
-        } catch (RuntimeException | Error e) {
-            for (Pending pending : group) {
-                if (!pending.done()) {
-                    pending.fail(e);
-                }
-            }
-            if (e instanceof Error error) {
-                throw error;
-            }
-        }
+        GroupQueue.writeInAttempts(group, datastore.retries(), this::attempt);
     }
 
     /**
@@ -331,14 +317,9 @@ final class GroupCommitter {
     private static final class Pending extends GroupQueue.Entry {
         final EventInsert insert;
         private @Nullable List<Long> ids;
-        private @Nullable Throwable failure;
 
         Pending(EventInsert insert) {
             this.insert = insert;
-        }
-
-        boolean done() {
-            return isSettled();
         }
 
         void succeed(long first, int count) {
@@ -354,19 +335,9 @@ final class GroupCommitter {
             fail(failure);
         }
 
-        void fail(Throwable failure) {
-            this.failure = failure;
-            settle();
-        }
-
         /** The ids, or the failure thrown; called by the caller's thread once settled. */
         List<Long> outcome() {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
+            throwIfFailed();
             return requireNonNull(ids);
         }
     }

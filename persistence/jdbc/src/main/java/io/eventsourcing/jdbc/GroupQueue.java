@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /*
  * Design: group commit without a timer. Callers queue their entries; a caller that finds no group being
@@ -108,9 +109,45 @@ final class GroupQueue<E extends GroupQueue.Entry> {
         return taken;
     }
 
+    /**
+     * Writes a group in attempts, each given what the one before left to write again; the attempts after
+     * the first {@code retries} are told they are the last. Anything an attempt throws fails every entry
+     * of the group not settled yet. A writer for the constructor: never throws but an {@link Error}.
+     */
+    static <E extends Entry> void writeInAttempts(List<E> group, int retries, Attempt<E> attempt) {
+        try {
+            List<E> left = group;
+            for (int n = 0; !left.isEmpty(); n++) {
+                left = attempt.write(left, n >= retries);
+            }
+        } catch (RuntimeException | Error e) {
+            for (E entry : group) {
+                if (!entry.isSettled()) {
+                    entry.fail(e);
+                }
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    /** One attempt at writing what is left of a group (see {@link #writeInAttempts}). */
+    @FunctionalInterface
+    interface Attempt<E> {
+        /**
+         * Writes the entries once, settling those whose outcome is known.
+         *
+         * @param last whether a failure that could be retried is final
+         * @return the entries to write again
+         */
+        List<E> write(List<E> left, boolean last);
+    }
+
     /** An entry of a group; its writer settles it once its outcome is known. */
     abstract static class Entry {
         private volatile boolean settled;
+        private @Nullable Throwable failure;
 
         /** Marks the outcome known; called by the writer after it has stored the outcome in the entry. */
         protected final void settle() {
@@ -120,6 +157,22 @@ final class GroupQueue<E extends GroupQueue.Entry> {
         /** Whether the outcome is known. */
         protected final boolean isSettled() {
             return settled;
+        }
+
+        /** Settles the entry as failed with {@code failure}. */
+        final void fail(Throwable failure) {
+            this.failure = failure;
+            settle();
+        }
+
+        /** Throws the failure the entry was settled with, if any; for the caller's thread once settled. */
+        protected final void throwIfFailed() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
         }
     }
 
