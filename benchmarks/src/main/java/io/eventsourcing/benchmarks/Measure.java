@@ -63,6 +63,18 @@ final class Measure {
             return library.perSecond() / raw.perSecond();
         }
 
+        /**
+         * The same pair with each raw operation counted as {@code rows} operations, for a raw side that
+         * writes several rows where the library writes one.
+         */
+        Pair rawCountedAs(int rows) {
+            double[] ratios = new double[sliceRatios.length];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = sliceRatios[i] / rows;
+            }
+            return new Pair(library, new Sample(raw.ops() * rows, raw.nanos(), raw.cpuNanos()), ratios);
+        }
+
         /** The ratio at a quantile (0 to 1) of the paired slices. */
         double sliceRatio(double quantile) {
             double position = quantile * (sliceRatios.length - 1);

@@ -1,9 +1,12 @@
 package io.eventsourcing.benchmarks;
 
 import io.eventsourcing.domain.DomainEvent;
+import io.eventsourcing.jdbc.GroupCommits;
+import io.eventsourcing.jdbc.JdbcApplicationRecorder;
 import io.eventsourcing.persistence.ApplicationRecorder;
 import io.eventsourcing.persistence.Mapper;
 import io.eventsourcing.persistence.Notification;
+import io.eventsourcing.persistence.StoredEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -148,6 +151,7 @@ public final class SideBySide {
             double[] saveRates = new double[17];
             for (int threads : new int[] {1, 4, 16}) {
                 String name = "save, " + threads + (threads == 1 ? " thread" : " threads") + " (1 event/tx)";
+                @Nullable GroupCommits groupsBefore = groupCommits(app);
                 Measure.Pair locked = figure(backend, raw == null ? name : name + ", raw with the lock", threads,
                         Kind.EVENTS, 1,
                         () -> app.openAccount(UUID.randomUUID()).size(),
@@ -174,6 +178,16 @@ public final class SideBySide {
                                 () -> raw.insertUnlockedAutocommit(List.of(rows.opened(UUID.randomUUID()))), null);
                     }
                 }
+                if (raw != null && threads > 1) {
+                    // With callers that save again as soon as they are answered, the library's groups hold
+                    // about half the threads (see printGroupSize): the raw side writing transactions of that
+                    // many rows under the same lock shows what the database allows for groups of that size.
+                    int perTransaction = threads / 2;
+                    figure(backend, name + ", raw gap-free, " + perTransaction + " rows/tx", threads, Kind.EVENTS, 1,
+                            perTransaction, () -> app.openAccount(UUID.randomUUID()).size(),
+                            () -> raw.insert(newAccounts(rows, perTransaction)), null);
+                }
+                printGroupSize(backend, threads, groupsBefore, groupCommits(app));
             }
             double scaling = saveRates[16] / saveRates[1];
             System.out.printf(Locale.ROOT, "%-9s %-52s %18s%n", backend.label(), "save: 16 threads / 1 thread",
@@ -318,6 +332,13 @@ public final class SideBySide {
 
     private Measure.Pair figure(Backend backend, String name, int threads, Kind kind, int eventsPerOp,
             Measure.Op library, Measure.@Nullable Op raw, @Nullable Target target) throws Exception {
+        return figure(backend, name, threads, kind, eventsPerOp, 1, library, raw, target);
+    }
+
+    /** As above, with a raw side that writes {@code rawRowsPerOp} rows where the library writes one event. */
+    private Measure.Pair figure(Backend backend, String name, int threads, Kind kind, int eventsPerOp,
+            int rawRowsPerOp, Measure.Op library, Measure.@Nullable Op raw, @Nullable Target target)
+            throws Exception {
         String libraryText;
         String rawText = "-";
         String ratioText = "-";
@@ -330,7 +351,7 @@ public final class SideBySide {
             libraryText = format(kind, lib, eventsPerOp);
             cpuText = String.format(Locale.ROOT, "%.0f us", lib.cpuMicrosPerOp());
         } else {
-            pair = Measure.compare(threads, warmupNanos, nanos, library, raw);
+            pair = Measure.compare(threads, warmupNanos, nanos, library, raw).rawCountedAs(rawRowsPerOp);
             libraryText = format(kind, pair.library(), eventsPerOp);
             rawText = format(kind, pair.raw(), eventsPerOp);
             cpuText = String.format(Locale.ROOT, "%.0f|%.0f us", pair.library().cpuMicrosPerOp(),
@@ -356,6 +377,36 @@ public final class SideBySide {
         System.out.printf(Locale.ROOT, "%-9s %-52s %18s %18s %-31s %15s  %s%n", backend.label(), name, libraryText,
                 rawText, ratioText, cpuText, targetText);
         return pair;
+    }
+
+    /** The opening events of {@code count} new accounts, for one transaction. */
+    private static List<StoredEvent> newAccounts(Rows rows, int count) {
+        List<StoredEvent> opened = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            opened.add(rows.opened(UUID.randomUUID()));
+        }
+        return opened;
+    }
+
+    /** The group committer's statistics, where the backend has one (the SQL backends). */
+    private static @Nullable GroupCommits groupCommits(Bench app) {
+        return app.recorder() instanceof JdbcApplicationRecorder recorder ? recorder.groupCommits() : null;
+    }
+
+    /**
+     * Prints how many saves the library's groups held on average over the figures of one thread count:
+     * with callers that save again as soon as they are answered, a group is what queued while the one
+     * before was written, so two groups in a row hold about as many saves as there are threads.
+     */
+    private static void printGroupSize(Backend backend, int threads, @Nullable GroupCommits before,
+            @Nullable GroupCommits after) {
+        if (before == null || after == null || after.groups() == before.groups()) {
+            return;
+        }
+        double size = (after.inserts() - before.inserts()) / (double) (after.groups() - before.groups());
+        System.out.printf(Locale.ROOT, "%-9s %-52s %18s%n", backend.label(),
+                "  the library's groups at " + threads + (threads == 1 ? " thread" : " threads"),
+                String.format(Locale.ROOT, "%.1f saves", size));
     }
 
     private static String format(Kind kind, Measure.Sample sample, int eventsPerOp) {
