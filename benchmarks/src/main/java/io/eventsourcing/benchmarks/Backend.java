@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,15 @@ public enum Backend {
             }
         }
         throw new IllegalArgumentException("backend '" + name + "' is not one of: memory, sqlite, postgres");
+    }
+
+    /** The backends a runner's first argument names, comma-separated; all three without arguments. */
+    public static List<Backend> parseList(String[] args) {
+        List<Backend> backends = new ArrayList<>();
+        for (String name : (args.length > 0 ? args[0] : "memory,sqlite,postgres").split(",")) {
+            backends.add(parse(name));
+        }
+        return backends;
     }
 
     /** Whether a raw-JDBC baseline runs on this backend. */

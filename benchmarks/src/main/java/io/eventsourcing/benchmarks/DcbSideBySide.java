@@ -52,10 +52,7 @@ public final class DcbSideBySide {
 
     /** Runs the figures; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        List<Backend> backends = new ArrayList<>();
-        for (String name : (args.length > 0 ? args[0] : "memory,sqlite,postgres").split(",")) {
-            backends.add(Backend.parse(name));
-        }
+        List<Backend> backends = Backend.parseList(args);
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         int stored = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         if (!(seconds > 0) || stored < EVENTS_PER_ACCOUNT) {

@@ -66,10 +66,7 @@ public final class SideBySide {
 
     /** Runs the comparison; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        List<Backend> backends = new ArrayList<>();
-        for (String name : (args.length > 0 ? args[0] : "memory,sqlite,postgres").split(",")) {
-            backends.add(Backend.parse(name));
-        }
+        List<Backend> backends = Backend.parseList(args);
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("seconds per figure must be above 0, was " + args[1]);
